@@ -1,0 +1,88 @@
+// Loading and validating a sluice TOML config against the plugins' declared
+// options. Every error carries file:line:col.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sluice/host/plugin_registry.hpp"
+#include "sluice/sdk/stage.hpp"
+
+namespace sluice::host {
+
+struct SourcePosition {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string str() const;  // "file:line:col" (or "file" when unknown)
+};
+
+// A configuration error, printed as "file:line:col: error: message".
+class ConfigError : public std::runtime_error {
+ public:
+  ConfigError(SourcePosition where, std::string message);
+  const SourcePosition& where() const { return where_; }
+  const std::string& detail() const { return detail_; }
+
+ private:
+  SourcePosition where_;
+  std::string detail_;
+};
+
+// Several problems found in one pass; what() lists them one per line.
+class ConfigErrors : public std::runtime_error {
+ public:
+  explicit ConfigErrors(std::vector<ConfigError> errors);
+  const std::vector<ConfigError>& errors() const { return errors_; }
+
+ private:
+  std::vector<ConfigError> errors_;
+};
+
+struct StageConfig {
+  std::string name;  // unique in the pipeline; defaults to the plugin name
+  const PluginInfo* plugin = nullptr;
+  sdk::Options options;          // validated, defaults applied
+  std::vector<std::string> match;  // parsers only: globs on the document key/URI or MIME types
+  SourcePosition position;
+};
+
+struct PipelineConfig {
+  std::string name;
+  std::string schedule = "once";
+  unsigned workers = 0;          // 0 = one per core
+  std::size_t queue_capacity = 256;  // documents between stages
+  std::size_t batch_size = 64;       // articles per sink write
+  std::vector<StageConfig> sources, parsers, enrichers, sinks;
+  SourcePosition position;
+};
+
+struct HostSettings {
+  std::vector<std::filesystem::path> plugin_dirs;
+  std::filesystem::path state;  // state database; empty = none
+};
+
+struct Config {
+  std::string file;                 // path as given, used in messages
+  std::filesystem::path base_dir;   // relative paths in options resolve here
+  HostSettings host;
+  std::vector<PipelineConfig> pipelines;
+
+  const PipelineConfig* pipeline(std::string_view name) const;
+};
+
+// Reads only the [host] table (plugin directories must be known before the
+// pipelines can be validated). Throws ConfigError on TOML syntax errors.
+HostSettings read_host_settings(const std::string& text, const std::string& file);
+
+// Parses and validates the whole config. Throws ConfigErrors listing every
+// problem found (unknown keys with suggestions, wrong types, missing
+// required options, unknown plugins, unset environment variables).
+Config load_config(const std::string& text, const std::string& file, const PluginRegistry& registry);
+Config load_config_file(const std::filesystem::path& file, const PluginRegistry& registry);
+std::string read_text_file(const std::filesystem::path& file);
+
+}  // namespace sluice::host

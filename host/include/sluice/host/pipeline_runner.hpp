@@ -1,0 +1,65 @@
+// Runs one pipeline: sources -> bounded queue -> workers (parse, enrich in
+// order) -> bounded queue -> sinks in batches, then acknowledges sources.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sluice/host/config.hpp"
+#include "sluice/host/plugin_registry.hpp"
+#include "sluice/sdk/article.hpp"
+
+namespace sluice::host {
+
+struct StageCounts {
+  std::string stage;   // stage name
+  std::string plugin;  // plugin name
+  std::string kind;    // "source", "parser", ...
+  std::uint64_t in = 0, out = 0, failed = 0;
+  double seconds = 0;  // time spent inside the stage's calls
+};
+
+// One document or article that failed, with where and why.
+struct Failure {
+  std::string stage;
+  std::string item;  // document key or article id
+  std::string error;
+};
+
+struct RunReport {
+  std::string pipeline;
+  std::uint64_t documents = 0;        // read from sources
+  std::uint64_t articles = 0;         // delivered to every sink
+  std::uint64_t failed = 0;           // documents/articles that failed a stage
+  std::vector<StageCounts> stages;
+  std::vector<Failure> failures;
+  double wall_seconds = 0;
+  bool ok() const { return failed == 0 && fatal_error.empty(); }
+  std::string fatal_error;  // set when the run could not complete
+};
+
+struct RunOptions {
+  // Called after every sink stored a batch, once per article (embedders).
+  std::function<void(const sdk::Article&)> on_article;
+  // Called about every 200 ms while the run progresses (articles so far).
+  std::function<void(std::uint64_t documents, std::uint64_t articles)> on_progress;
+  // Set to true to ask a run to stop after the work in flight.
+  const std::atomic<bool>* stop = nullptr;
+  sdk::Log* log = nullptr;
+  sdk::StateStore* state = nullptr;  // per-stage state; may be null
+  std::string base_dir;
+};
+
+// Creates the stages, runs the pipeline to completion and returns counts.
+// Stage construction errors throw ConfigError naming the stage.
+RunReport run_pipeline(const PipelineConfig& pipeline, const PluginRegistry& registry,
+                       const RunOptions& options);
+
+// A fixed-width table of the report, for terminals and logs.
+std::string format_report(const RunReport& report);
+
+}  // namespace sluice::host

@@ -1,0 +1,92 @@
+// Plugin discovery, the descriptor gate, and the registry of usable plugins.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sluice/sdk/descriptor.h"
+#include "sluice/sdk/stage.hpp"
+
+namespace boost::dll {
+class shared_library;
+}
+
+namespace sluice::host {
+
+const char* kind_name(std::uint32_t kind);  // "source", "parser", ...
+
+// One plugin that passed the gate: from a .so file or registered in-process.
+struct PluginInfo {
+  const sluice_plugin_descriptor* descriptor = nullptr;
+  std::filesystem::path path;  // empty for in-process plugins
+  std::string sha256;          // of the .so file; empty for in-process plugins
+  // Keeps the library mapped; every stage created from it holds a copy.
+  std::shared_ptr<boost::dll::shared_library> library;
+
+  std::string name() const { return descriptor->name; }
+  std::string version() const { return descriptor->version; }
+  std::uint32_t kind() const { return descriptor->kind; }
+  bool thread_safe() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_THREAD_SAFE) != 0; }
+};
+
+// A file the loader looked at and refused, with the exact reason.
+struct Refusal {
+  std::filesystem::path path;
+  std::string reason;
+  std::string message() const;  // "refused plugin PATH: REASON"
+};
+
+// Checks a descriptor against this host's ABI and toolchain. Returns the
+// reason for refusal, or nothing when the plugin may be used.
+std::optional<std::string> check_descriptor(const sluice_plugin_descriptor* d);
+
+// A stage instance that keeps its plugin library loaded while it lives.
+template <class Interface>
+using StagePtr = std::shared_ptr<Interface>;
+
+class PluginRegistry {
+ public:
+  PluginRegistry();
+  ~PluginRegistry();
+  PluginRegistry(const PluginRegistry&) = delete;
+  PluginRegistry& operator=(const PluginRegistry&) = delete;
+
+  // Registers a plugin compiled into this program (no .so). The descriptor
+  // passes the same gate as a loaded one. Throws on refusal.
+  void register_builtin(const sluice_plugin_descriptor* d);
+
+  // Loads one .so through the gate. Returns the refusal instead of throwing.
+  std::optional<Refusal> load_file(const std::filesystem::path& file);
+
+  // Loads every *.so in each directory, in order. A name already present
+  // (from an earlier directory) is kept and the later file skipped.
+  std::vector<Refusal> load_directories(const std::vector<std::filesystem::path>& dirs);
+
+  const PluginInfo* find(std::string_view name) const;
+  std::vector<const PluginInfo*> all() const;  // sorted by kind, then name
+  std::vector<std::string> names() const;
+
+  // Creates a stage. Construction failures are rethrown as std::runtime_error
+  // naming the stage and plugin.
+  std::shared_ptr<sdk::Stage> create(const PluginInfo& plugin, const sdk::StageInit& init) const;
+
+ private:
+  std::map<std::string, PluginInfo, std::less<>> plugins_;
+};
+
+// The directories searched, in order: explicit --plugin-dir values, the
+// colon-separated SLUICE_PLUGIN_DIR variable, [host] plugin_dirs, then the
+// build-tree or installed default next to the running executable.
+std::vector<std::filesystem::path> plugin_search_path(
+    const std::vector<std::filesystem::path>& cli_dirs,
+    const std::vector<std::filesystem::path>& config_dirs);
+
+// The default plugin directory for this executable: <exe>/../plugins in a
+// build tree, <prefix>/lib/sluice/plugins when installed.
+std::filesystem::path default_plugin_dir();
+
+}  // namespace sluice::host

@@ -1,0 +1,101 @@
+/* sluice plugin descriptor: the plain-C gate every plugin passes before any
+ * C++ object crosses the boundary.
+ *
+ * A plugin shared library exports exactly one symbol,
+ * `sluice_plugin_descriptor_v1`, a function returning a pointer to a static
+ * `sluice_plugin_descriptor`. The host reads the descriptor's fixed prefix
+ * (magic, size, ABI version, toolchain tag) and refuses the plugin with an
+ * exact message if anything disagrees; only then does it call `create`.
+ *
+ * Compatibility rules (see docs/writing-plugins.md):
+ *  - fields are only ever appended; `descriptor_size` tells the host how
+ *    much of the struct the plugin knows about;
+ *  - ABI major must equal the host's; ABI minor must be <= the host's;
+ *  - a future pure-C tier will set SLUICE_PLUGIN_FLAG_C_TIER and use its own
+ *    entry points appended after the v1 fields, leaving v1 untouched.
+ */
+#ifndef SLUICE_SDK_DESCRIPTOR_H
+#define SLUICE_SDK_DESCRIPTOR_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* "SLUICEPL" in ASCII, little endian. */
+#define SLUICE_PLUGIN_MAGIC 0x4C50454349554C53ULL
+
+#define SLUICE_SDK_ABI_MAJOR 1
+#define SLUICE_SDK_ABI_MINOR 0
+
+/* The one symbol a plugin exports. */
+#define SLUICE_DESCRIPTOR_SYMBOL "sluice_plugin_descriptor_v1"
+
+typedef enum sluice_stage_kind {
+  SLUICE_KIND_SOURCE = 1,
+  SLUICE_KIND_PARSER = 2,
+  SLUICE_KIND_ENRICHER = 3,
+  SLUICE_KIND_SINK = 4
+} sluice_stage_kind;
+
+typedef enum sluice_option_type {
+  SLUICE_OPT_STRING = 1,
+  SLUICE_OPT_INT = 2,
+  SLUICE_OPT_FLOAT = 3,
+  SLUICE_OPT_BOOL = 4,
+  SLUICE_OPT_DURATION = 5, /* "250ms", "15s", "2m", "1h" or integer ms */
+  SLUICE_OPT_SIZE = 6,     /* "64KiB", "10MB", or integer bytes */
+  SLUICE_OPT_LIST = 7,     /* list of strings */
+  SLUICE_OPT_TABLE = 8     /* free-form table, passed through as a value tree */
+} sluice_option_type;
+
+/* One declared option. `default_toml` is a TOML literal ("\"seeds\"", "4",
+ * "[\"*.txt\"]") or NULL when the option has no default. */
+typedef struct sluice_option_desc {
+  const char* name;
+  int32_t type; /* sluice_option_type */
+  int32_t required;
+  const char* default_toml;
+  const char* description;
+  const char* example_toml;
+} sluice_option_desc;
+
+/* Stage instances may be shared by several workers. Without this flag the
+ * host creates one instance per worker. */
+#define SLUICE_PLUGIN_FLAG_THREAD_SAFE 0x1u
+
+typedef struct sluice_plugin_descriptor {
+  /* --- fixed prefix: never reordered, checked before anything else --- */
+  uint64_t magic;           /* SLUICE_PLUGIN_MAGIC */
+  uint32_t descriptor_size; /* sizeof(sluice_plugin_descriptor) at build time */
+  uint16_t abi_major;
+  uint16_t abi_minor;
+  const char* toolchain; /* see SLUICE_TOOLCHAIN_TAG in toolchain.h */
+
+  /* --- identity --- */
+  uint32_t kind; /* sluice_stage_kind */
+  uint32_t flags;
+  const char* name;
+  const char* version;
+  const char* description;
+
+  /* --- option schema --- */
+  const sluice_option_desc* options;
+  uint32_t option_count;
+
+  /* --- C++ tier factory (valid only when the toolchain tag matches) ---
+   * `create` receives a `const sluice::sdk::StageInit*` and returns a
+   * `sluice::sdk::Stage*` owned by the caller, to be released with
+   * `destroy` so the plugin frees what the plugin allocated. */
+  void* (*create)(const void* stage_init);
+  void (*destroy)(void* stage);
+} sluice_plugin_descriptor;
+
+typedef const sluice_plugin_descriptor* (*sluice_descriptor_fn)(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SLUICE_SDK_DESCRIPTOR_H */

@@ -1,0 +1,138 @@
+// The four stage interfaces a plugin implements, and what the host hands a
+// stage when it creates one.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sluice/sdk/article.hpp"
+#include "sluice/sdk/value.hpp"
+#include "sluice/sdk/visibility.h"
+
+namespace sluice::sdk {
+
+// Option values after the host validated them against the declared schema
+// and filled in defaults: a stage can read them without re-checking types.
+// durations arrive as milliseconds, sizes as bytes, lists as string lists.
+class SLUICE_SDK_VISIBLE Options {
+ public:
+  Options() = default;
+  explicit Options(Map values) : values_(std::move(values)) {}
+
+  bool has(std::string_view name) const { return values_.find(name) != values_.end(); }
+  const Value& value(std::string_view name) const {
+    auto it = values_.find(name);
+    if (it == values_.end()) throw std::out_of_range("option '" + std::string(name) + "' is not set");
+    return it->second;
+  }
+  const std::string& string(std::string_view n) const { return value(n).as_string(); }
+  std::int64_t integer(std::string_view n) const { return value(n).as_int(); }
+  double number(std::string_view n) const { return value(n).as_double(); }
+  bool boolean(std::string_view n) const { return value(n).as_bool(); }
+  std::chrono::milliseconds duration(std::string_view n) const {
+    return std::chrono::milliseconds(value(n).as_int());
+  }
+  std::uint64_t size(std::string_view n) const { return static_cast<std::uint64_t>(value(n).as_int()); }
+  std::vector<std::string> strings(std::string_view n) const {
+    std::vector<std::string> out;
+    for (const auto& v : value(n).as_list()) out.push_back(v.as_string());
+    return out;
+  }
+  const Map& all() const { return values_; }
+
+ private:
+  Map values_;
+};
+
+// Small persistent key/value space the host gives each stage (backed by the
+// state database). Keys are private to the stage's pipeline and name.
+class SLUICE_SDK_VISIBLE StateStore {
+ public:
+  virtual ~StateStore() = default;
+  virtual std::optional<std::string> get(std::string_view key) = 0;
+  virtual void put(std::string_view key, std::string_view value) = 0;
+  virtual void erase(std::string_view key) = 0;
+};
+
+// Logging back into the host's log, tagged with the stage name.
+class SLUICE_SDK_VISIBLE Log {
+ public:
+  virtual ~Log() = default;
+  virtual void info(std::string_view message) = 0;
+  virtual void warn(std::string_view message) = 0;
+};
+
+// Everything a stage constructor receives. Pointers stay valid for the
+// stage's lifetime; `state` and `log` may be null when run without a host
+// (e.g. in a unit test).
+struct StageInit {
+  std::string pipeline;  // pipeline name
+  std::string name;      // stage name (unique within the pipeline)
+  Options options;
+  StateStore* state = nullptr;
+  Log* log = nullptr;
+  std::string base_dir;  // directory of the config file, for relative paths
+};
+
+class SLUICE_SDK_VISIBLE Stage {
+ public:
+  virtual ~Stage() = default;
+};
+
+// Produces raw documents. Called from one thread.
+class SLUICE_SDK_VISIBLE Source : public Stage {
+ public:
+  // Fill `out` with the next document and return true, or return false when
+  // the source has nothing more for this run.
+  virtual bool next(RawDocument& out) = 0;
+  // Every sink has durably stored all articles from the documents up to and
+  // including the one carrying `cursor` (acknowledged in delivery order).
+  // A source persists its progress here so a restart resumes after it.
+  virtual void acknowledge(std::string_view cursor) { (void)cursor; }
+};
+
+// Where a parser puts what it found in one document.
+class SLUICE_SDK_VISIBLE ParseOutput {
+ public:
+  virtual ~ParseOutput() = default;
+  virtual void article(Article&& a) = 0;
+  // A part of the document (e.g. one feed item) could not be parsed; the
+  // rest still counts. Whole-document failures are thrown instead.
+  virtual void error(std::string message) = 0;
+};
+
+// Turns a raw document into zero, one or many articles. Throwing
+// sluice::sdk::StageError (or any std::exception) fails the document.
+class SLUICE_SDK_VISIBLE Parser : public Stage {
+ public:
+  virtual void parse(const RawDocument& doc, ParseOutput& out) = 0;
+};
+
+// Adds to an article in place. Throwing fails that article only.
+class SLUICE_SDK_VISIBLE Enricher : public Stage {
+ public:
+  virtual void enrich(Article& article) = 0;
+};
+
+// Stores batches. write() returns only once the batch is durable: that is
+// the acknowledgement the host's checkpointing relies on.
+class SLUICE_SDK_VISIBLE Sink : public Stage {
+ public:
+  virtual void write(std::span<const Article> batch) = 0;
+  // Called once at the end of a run, after the last write().
+  virtual void close() {}
+};
+
+// An error a stage raises on purpose, with a message meant for the operator.
+class SLUICE_SDK_VISIBLE StageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace sluice::sdk
