@@ -83,7 +83,7 @@ class PluginRegistry {
 // build-tree or installed default next to the running executable.
 std::vector<std::filesystem::path> plugin_search_path(
     const std::vector<std::filesystem::path>& cli_dirs,
-    const std::vector<std::filesystem::path>& config_dirs);
+    const std::vector<std::filesystem::path>& config_dirs, bool with_default = true);
 
 // The default plugin directory for this executable: <exe>/../plugins in a
 // build tree, <prefix>/lib/sluice/plugins when installed.

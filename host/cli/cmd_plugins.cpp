@@ -1,0 +1,74 @@
+// `sluice plugins [list|describe NAME|sample NAME]`: what the search path
+// offers, each plugin's options as text, markdown or JSON schema, and a
+// sample stage block.
+#include <iomanip>
+#include <iostream>
+
+#include "cli_args.hpp"
+#include "commands.hpp"
+#include "console.hpp"
+#include "sluice/host/options_schema.hpp"
+
+namespace sluice::cli {
+namespace {
+
+int list_plugins(const host::Host& h, bool verbose) {
+  std::cout << std::left << std::setw(10) << "KIND" << std::setw(14) << "NAME" << std::setw(10) << "VERSION"
+            << "DESCRIPTION\n";
+  for (const auto* p : h.registry().all()) {
+    std::cout << std::setw(10) << host::kind_name(p->kind()) << std::setw(14) << p->name() << std::setw(10)
+              << p->version() << p->descriptor->description << "\n";
+    if (verbose)
+      std::cout << std::setw(24) << "" << (p->path.empty() ? "(in-process)" : p->path.string())
+                << (p->sha256.empty() ? "" : "  sha256:" + p->sha256) << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int cmd_plugins(int argc, char** argv) {
+  const VerbSpec spec{"sluice plugins [list | describe NAME | sample NAME] [options]",
+                      "Lists the plugins found on the search path (kind, name, version, description),\n"
+                      "describes one plugin's options, or prints a TOML stage block for it that validates.",
+                      {plugin_dir_option(),
+                       {"--format", "FMT", "describe output: text (default), markdown or json (a JSON schema)"},
+                       {"--verbose", "", "list: also show each plugin's file and SHA-256"}},
+                      0,
+                      2};
+  const auto args = parse_args(spec, argc, argv, 2);
+  if (args.help) {
+    std::cout << help_text(spec);
+    return kExitOk;
+  }
+  host::Host h;
+  for (const auto& d : args.all("--plugin-dir")) h.add_plugin_dir(d);
+  h.load_plugins();
+  print_refusals(h);
+
+  const std::string action = args.positionals.empty() ? "list" : args.positionals[0];
+  if (action == "list") return list_plugins(h, args.has("--verbose"));
+  if (action != "describe" && action != "sample")
+    throw UsageError("unknown action '" + action + "'; usage: " + spec.usage);
+  if (args.positionals.size() < 2) throw UsageError(action + " needs a plugin NAME");
+  const auto& name = args.positionals[1];
+  const auto* plugin = h.registry().find(name);
+  if (!plugin) {
+    std::cerr << "sluice plugins: unknown plugin '" << name << "'";
+    if (auto s = host::closest_match(name, h.registry().names()); !s.empty()) std::cerr << "; did you mean '" << s << "'?";
+    std::cerr << "\n";
+    return kExitUsage;
+  }
+  if (action == "sample") {
+    std::cout << host::sample_toml(*plugin);
+    return kExitOk;
+  }
+  const auto format = args.get("--format", "text");
+  if (format == "text") std::cout << host::describe_plugin(*plugin, host::DescribeFormat::Text);
+  else if (format == "markdown") std::cout << host::describe_plugin(*plugin, host::DescribeFormat::Markdown);
+  else if (format == "json") std::cout << host::describe_plugin(*plugin, host::DescribeFormat::JsonSchema);
+  else throw UsageError("--format must be text, markdown or json");
+  return kExitOk;
+}
+
+}  // namespace sluice::cli

@@ -1,0 +1,16 @@
+// One function per `sluice` verb; each parses its own options and returns
+// the process exit code.
+#pragma once
+
+namespace sluice::cli {
+
+// Exit codes shared by every verb.
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;  // the run happened but something failed
+constexpr int kExitUsage = 2;   // bad command line or invalid config
+
+int cmd_run(int argc, char** argv);
+int cmd_validate(int argc, char** argv);
+int cmd_plugins(int argc, char** argv);
+
+}  // namespace sluice::cli

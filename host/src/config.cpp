@@ -1,0 +1,496 @@
+#include "sluice/host/config.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <toml++/toml.h>
+
+#include "env_substitution.hpp"
+#include "sluice/host/options_schema.hpp"
+
+namespace sluice::host {
+
+std::string SourcePosition::str() const {
+  if (line == 0) return file;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+ConfigError::ConfigError(SourcePosition where, std::string message)
+    : std::runtime_error(where.str() + ": error: " + message),
+      where_(std::move(where)),
+      detail_(std::move(message)) {}
+
+namespace {
+std::string join_errors(const std::vector<ConfigError>& errors) {
+  std::string out;
+  for (const auto& e : errors) {
+    if (!out.empty()) out += '\n';
+    out += e.what();
+  }
+  return out;
+}
+}  // namespace
+
+ConfigErrors::ConfigErrors(std::vector<ConfigError> errors)
+    : std::runtime_error(join_errors(errors)), errors_(std::move(errors)) {}
+
+const PipelineConfig* Config::pipeline(std::string_view name) const {
+  for (const auto& p : pipelines)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+std::string read_text_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ConfigError({file.string()}, "cannot read config file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return std::move(buf).str();
+}
+
+namespace {
+
+// Stage keys the host itself reads; everything else is a plugin option.
+const std::vector<std::string> kStageKeys = {"plugin", "name"};
+const std::vector<std::string> kParserKeys = {"plugin", "name", "match"};
+const std::vector<std::string> kTopKeys = {"host", "pipeline"};
+const std::vector<std::string> kHostKeys = {"plugin_dirs", "state"};
+const std::vector<std::string> kPipelineKeys = {"schedule", "workers", "queue_capacity",
+                                                "batch_size", "source", "parser", "enrich", "sink"};
+
+struct StageSection {
+  const char* key;
+  std::uint32_t kind;
+  std::vector<StageConfig> PipelineConfig::*member;
+};
+const StageSection kSections[] = {
+    {"source", SLUICE_KIND_SOURCE, &PipelineConfig::sources},
+    {"parser", SLUICE_KIND_PARSER, &PipelineConfig::parsers},
+    {"enrich", SLUICE_KIND_ENRICHER, &PipelineConfig::enrichers},
+    {"sink", SLUICE_KIND_SINK, &PipelineConfig::sinks},
+};
+
+// Collects every problem in one pass so an operator fixes them all at once.
+class Validator {
+ public:
+  explicit Validator(std::string file) : file_(std::move(file)) {}
+
+  SourcePosition at(const toml::source_region& r) const {
+    return {file_, static_cast<std::uint32_t>(r.begin.line), static_cast<std::uint32_t>(r.begin.column)};
+  }
+  void error(const toml::source_region& r, std::string message) {
+    errors_.emplace_back(at(r), std::move(message));
+  }
+  const std::vector<ConfigError>& errors() const { return errors_; }
+
+  void unknown_key(const toml::key& k, std::string_view where, const std::vector<std::string>& known) {
+    std::string msg = "unknown key '" + std::string(k.str()) + "' in " + std::string(where);
+    if (auto s = closest_match(k.str(), known); !s.empty()) msg += "; did you mean '" + s + "'?";
+    else if (!known.empty()) msg += " (known keys: " + join(known) + ")";
+    error(k.source(), std::move(msg));
+  }
+
+  // A string value with ${VAR} expanded; records an error and returns
+  // nothing when expansion fails.
+  std::optional<std::string> string_value(const toml::node& n, bool* substituted = nullptr) {
+    auto sub = detail::substitute_env(n.as_string()->get());
+    if (!sub.error.empty()) {
+      error(n.source(), sub.error);
+      return std::nullopt;
+    }
+    if (substituted) *substituted = sub.substituted;
+    return std::move(sub.value);
+  }
+
+  std::optional<std::vector<std::string>> string_list(const toml::node& n, std::string_view what) {
+    const auto* arr = n.as_array();
+    if (!arr) {
+      error(n.source(), std::string(what) + " must be a list of strings, got " + type_of(n));
+      return std::nullopt;
+    }
+    std::vector<std::string> out;
+    bool ok = true;
+    for (const auto& e : *arr) {
+      if (!e.is_string()) {
+        error(e.source(), std::string(what) + " must hold strings only, got " + type_of(e));
+        ok = false;
+        continue;
+      }
+      if (auto s = string_value(e)) out.push_back(std::move(*s));
+      else ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  std::optional<std::int64_t> integer(const toml::node& n, std::string_view what, std::int64_t min) {
+    std::int64_t v = 0;
+    if (n.is_integer()) {
+      v = n.as_integer()->get();
+    } else if (auto s = n.is_string() ? substituted_string(n) : std::nullopt; s && parse_int(*s, v)) {
+    } else {
+      error(n.source(), std::string(what) + " must be an integer, got " + type_of(n));
+      return std::nullopt;
+    }
+    if (v < min) {
+      error(n.source(), std::string(what) + " must be at least " + std::to_string(min));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  // The option value converted to what the plugin receives.
+  std::optional<sdk::Value> option_value(const sluice_option_desc& o, const toml::node& n) {
+    const std::string what = std::string("option '") + o.name + "'";
+    const auto wrong = [&](const char* expected) {
+      error(n.source(), what + " expects " + expected + ", got " + type_of(n));
+      return std::nullopt;
+    };
+    switch (o.type) {
+      case SLUICE_OPT_STRING: {
+        if (!n.is_string()) return wrong("a string");
+        if (auto s = string_value(n)) return sdk::Value(std::move(*s));
+        return std::nullopt;
+      }
+      case SLUICE_OPT_INT: {
+        if (n.is_integer()) return sdk::Value(n.as_integer()->get());
+        std::int64_t v;
+        if (auto s = n.is_string() ? substituted_string(n) : std::nullopt; s && parse_int(*s, v))
+          return sdk::Value(v);
+        return wrong("an integer");
+      }
+      case SLUICE_OPT_FLOAT: {
+        if (n.is_floating_point()) return sdk::Value(n.as_floating_point()->get());
+        if (n.is_integer()) return sdk::Value(static_cast<double>(n.as_integer()->get()));
+        return wrong("a number");
+      }
+      case SLUICE_OPT_BOOL: {
+        if (n.is_boolean()) return sdk::Value(n.as_boolean()->get());
+        if (auto s = n.is_string() ? substituted_string(n) : std::nullopt; s && (*s == "true" || *s == "false"))
+          return sdk::Value(*s == "true");
+        return wrong("true or false");
+      }
+      case SLUICE_OPT_DURATION:
+      case SLUICE_OPT_SIZE: {
+        const bool duration = o.type == SLUICE_OPT_DURATION;
+        const char* expected = duration ? "a duration like \"250ms\", \"30s\", \"5m\" or integer milliseconds"
+                                        : "a size like \"64KiB\", \"10MB\" or integer bytes";
+        if (n.is_integer() && n.as_integer()->get() >= 0) return sdk::Value(n.as_integer()->get());
+        if (!n.is_string()) return wrong(expected);
+        auto s = string_value(n);
+        if (!s) return std::nullopt;
+        std::int64_t v;
+        if (duration ? parse_duration_ms(*s, v) : parse_size_bytes(*s, v)) return sdk::Value(v);
+        error(n.source(), what + " expects " + expected + ", got \"" + *s + "\"");
+        return std::nullopt;
+      }
+      case SLUICE_OPT_LIST: {
+        auto list = string_list(n, what);
+        if (!list) return std::nullopt;
+        sdk::List out;
+        for (auto& s : *list) out.emplace_back(std::move(s));
+        return sdk::Value(std::move(out));
+      }
+      case SLUICE_OPT_TABLE: {
+        if (!n.is_table()) return wrong("a table");
+        return to_value(n);
+      }
+    }
+    return wrong("a known type");
+  }
+
+  // Converts any TOML node to a value tree (strings env-expanded).
+  std::optional<sdk::Value> to_value(const toml::node& n) {
+    if (n.is_string()) {
+      if (auto s = string_value(n)) return sdk::Value(std::move(*s));
+      return std::nullopt;
+    }
+    if (n.is_integer()) return sdk::Value(n.as_integer()->get());
+    if (n.is_floating_point()) return sdk::Value(n.as_floating_point()->get());
+    if (n.is_boolean()) return sdk::Value(n.as_boolean()->get());
+    if (const auto* arr = n.as_array()) {
+      sdk::List out;
+      for (const auto& e : *arr) {
+        auto v = to_value(e);
+        if (!v) return std::nullopt;
+        out.push_back(std::move(*v));
+      }
+      return sdk::Value(std::move(out));
+    }
+    if (const auto* tbl = n.as_table()) {
+      sdk::Map out;
+      for (const auto& [k, v] : *tbl) {
+        auto value = to_value(v);
+        if (!value) return std::nullopt;
+        out.emplace(std::string(k.str()), std::move(*value));
+      }
+      return sdk::Value(std::move(out));
+    }
+    // Dates and times: keep their TOML text.
+    std::ostringstream text;
+    text << n;
+    return sdk::Value(text.str());
+  }
+
+  static std::string type_of(const toml::node& n) {
+    switch (n.type()) {
+      case toml::node_type::string: return "a string";
+      case toml::node_type::integer: return "an integer";
+      case toml::node_type::floating_point: return "a float";
+      case toml::node_type::boolean: return "a boolean";
+      case toml::node_type::array: return "an array";
+      case toml::node_type::table: return "a table";
+      default: return "a date/time";
+    }
+  }
+
+  static std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+    return out;
+  }
+
+ private:
+  // Only a string that used ${...} may stand in for a number or boolean:
+  // `workers = "${WORKERS:-2}"` is fine, `workers = "2"` is a type error.
+  std::optional<std::string> substituted_string(const toml::node& n) {
+    bool substituted = false;
+    auto s = string_value(n, &substituted);
+    if (!s || !substituted) return std::nullopt;
+    return s;
+  }
+  static bool parse_int(const std::string& s, std::int64_t& v) {
+    try {
+      std::size_t used = 0;
+      v = std::stoll(s, &used);
+      return used == s.size() && !s.empty();
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
+
+  std::string file_;
+  std::vector<ConfigError> errors_;
+};
+
+toml::table parse_toml(const std::string& text, const std::string& file) {
+  try {
+    return toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    const auto& b = e.source().begin;
+    throw ConfigErrors({ConfigError({file, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column)},
+                                    std::string(e.description()))});
+  }
+}
+
+HostSettings host_settings(const toml::table& root, Validator& v) {
+  HostSettings host;
+  const auto* node = root.get("host");
+  if (!node) return host;
+  const auto* tbl = node->as_table();
+  if (!tbl) {
+    v.error(node->source(), "[host] must be a table");
+    return host;
+  }
+  for (const auto& [k, val] : *tbl) {
+    if (k == "plugin_dirs") {
+      if (auto dirs = v.string_list(val, "plugin_dirs"))
+        for (auto& d : *dirs) host.plugin_dirs.emplace_back(std::move(d));
+    } else if (k == "state") {
+      if (!val.is_string()) v.error(val.source(), "state must be a path string, got " + Validator::type_of(val));
+      else if (auto s = v.string_value(val)) host.state = *s;
+    } else {
+      v.unknown_key(k, "[host]", kHostKeys);
+    }
+  }
+  return host;
+}
+
+void check_schedule(const toml::node& n, Validator& v, std::string& out) {
+  if (!n.is_string()) {
+    v.error(n.source(), "schedule must be a string (\"once\", \"every 15m\", \"cron */15 * * * *\")");
+    return;
+  }
+  auto s = v.string_value(n);
+  if (!s) return;
+  std::int64_t ms;
+  const bool ok = *s == "once" || (s->rfind("every ", 0) == 0 && parse_duration_ms(s->substr(6), ms) && ms > 0) ||
+                  s->rfind("cron ", 0) == 0;
+  if (!ok)
+    v.error(n.source(), "schedule \"" + *s + "\" is not \"once\", \"every <duration>\" or \"cron <expression>\"");
+  out = *s;
+}
+
+void stage_config(const toml::table& tbl, const StageSection& section, const std::string& pipeline,
+                  const PluginRegistry& registry, Validator& v, PipelineConfig& out) {
+  StageConfig stage;
+  stage.position = v.at(tbl.source());
+  const std::string where = "[[pipeline." + pipeline + "." + section.key + "]]";
+  const auto* plugin_node = tbl.get("plugin");
+  if (!plugin_node || !plugin_node->is_string()) {
+    v.error(plugin_node ? plugin_node->source() : tbl.source(),
+            where + " needs plugin = \"<name>\" naming the plugin to use");
+    return;
+  }
+  auto plugin_name = v.string_value(*plugin_node);
+  if (!plugin_name) return;
+  const PluginInfo* plugin = registry.find(*plugin_name);
+  if (!plugin) {
+    std::string msg = "unknown plugin '" + *plugin_name + "'";
+    if (auto s = closest_match(*plugin_name, registry.names()); !s.empty()) msg += "; did you mean '" + s + "'?";
+    msg += " (known plugins: " + Validator::join(registry.names()) + ")";
+    v.error(plugin_node->source(), msg);
+    return;
+  }
+  if (plugin->kind() != section.kind) {
+    v.error(plugin_node->source(), "plugin '" + *plugin_name + "' is a " + kind_name(plugin->kind()) +
+                                       ", it cannot be used in " + where);
+    return;
+  }
+  stage.plugin = plugin;
+  stage.name = *plugin_name;
+
+  const auto& d = *plugin->descriptor;
+  std::vector<std::string> known = section.kind == SLUICE_KIND_PARSER ? kParserKeys : kStageKeys;
+  for (std::uint32_t i = 0; i < d.option_count; ++i) known.emplace_back(d.options[i].name);
+
+  sdk::Map values;
+  std::set<std::string, std::less<>> seen;
+  for (const auto& [k, val] : tbl) {
+    if (k == "plugin") continue;
+    if (k == "name") {
+      if (!val.is_string()) v.error(val.source(), "name must be a string");
+      else if (auto s = v.string_value(val)) stage.name = *s;
+      continue;
+    }
+    if (k == "match" && section.kind == SLUICE_KIND_PARSER) {
+      if (auto m = v.string_list(val, "match")) stage.match = std::move(*m);
+      continue;
+    }
+    const sluice_option_desc* opt = nullptr;
+    for (std::uint32_t i = 0; i < d.option_count; ++i)
+      if (k == d.options[i].name) opt = &d.options[i];
+    if (!opt) {
+      v.unknown_key(k, "stage '" + std::string(d.name) + "' (" + where + ")", known);
+      continue;
+    }
+    seen.insert(std::string(k.str()));
+    if (auto value = v.option_value(*opt, val)) values.emplace(opt->name, std::move(*value));
+  }
+  for (std::uint32_t i = 0; i < d.option_count; ++i) {
+    const auto& o = d.options[i];
+    if (seen.count(o.name)) continue;
+    if (o.required) {
+      v.error(tbl.source(), "stage '" + stage.name + "' (plugin " + d.name + ") is missing required option '" +
+                                o.name + "'" + (o.example_toml ? std::string(", e.g. ") + o.name + " = " + o.example_toml : ""));
+    } else if (o.default_toml) {
+      // Defaults are TOML literals, validated through the same path as user input.
+      const auto parsed = toml::parse(std::string("v = ") + o.default_toml, "<default>");
+      if (auto value = v.option_value(o, *parsed.get("v"))) values.emplace(o.name, std::move(*value));
+    }
+  }
+  stage.options = sdk::Options(std::move(values));
+  (out.*section.member).push_back(std::move(stage));
+}
+
+PipelineConfig pipeline_config(const std::string& name, const toml::node& node, const PluginRegistry& registry,
+                               Validator& v) {
+  PipelineConfig p;
+  p.name = name;
+  p.position = v.at(node.source());
+  const auto* tbl = node.as_table();
+  if (!tbl) {
+    v.error(node.source(), "[pipeline." + name + "] must be a table");
+    return p;
+  }
+  for (const auto& [k, val] : *tbl) {
+    if (k == "schedule") {
+      check_schedule(val, v, p.schedule);
+    } else if (k == "workers") {
+      if (auto n = v.integer(val, "workers", 0)) p.workers = static_cast<unsigned>(*n);
+    } else if (k == "queue_capacity") {
+      if (auto n = v.integer(val, "queue_capacity", 1)) p.queue_capacity = static_cast<std::size_t>(*n);
+    } else if (k == "batch_size") {
+      if (auto n = v.integer(val, "batch_size", 1)) p.batch_size = static_cast<std::size_t>(*n);
+    } else if (std::any_of(std::begin(kSections), std::end(kSections), [&](const auto& s) { return k == s.key; })) {
+      continue;  // stages are read below, in the fixed order source, parser, enrich, sink
+    } else {
+      v.unknown_key(k, "[pipeline." + name + "]", kPipelineKeys);
+    }
+  }
+  for (const auto& section : kSections) {
+    const auto* stages = tbl->get(section.key);
+    if (!stages) continue;
+    const auto* arr = stages->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+      v.error(stages->source(), std::string("pipeline stages are written [[pipeline.") + name + "." + section.key + "]]");
+      continue;
+    }
+    for (const auto& s : *arr) stage_config(*s.as_table(), section, name, registry, v, p);
+  }
+  if (p.workers == 0) p.workers = std::max(1u, std::thread::hardware_concurrency());
+
+  // Stage names must be unique: they key metrics, state and dead letters.
+  std::set<std::string, std::less<>> names;
+  for (auto* list : {&p.sources, &p.parsers, &p.enrichers, &p.sinks}) {
+    for (auto& s : *list) {
+      if (names.insert(s.name).second) continue;
+      const std::string base = s.name;
+      int n = 2;
+      while (names.count(base + "_" + std::to_string(n))) ++n;
+      s.name = base + "_" + std::to_string(n);
+      names.insert(s.name);
+    }
+  }
+  const auto require = [&](const std::vector<StageConfig>& list, const char* key) {
+    if (list.empty())
+      v.error(node.source(), "pipeline '" + name + "' has no " + key + " stage; add [[pipeline." + name + "." + key + "]]");
+  };
+  require(p.sources, "source");
+  require(p.parsers, "parser");
+  require(p.sinks, "sink");
+  return p;
+}
+
+}  // namespace
+
+HostSettings read_host_settings(const std::string& text, const std::string& file) {
+  const auto root = parse_toml(text, file);
+  Validator v(file);
+  auto host = host_settings(root, v);
+  if (!v.errors().empty()) throw ConfigErrors(v.errors());
+  return host;
+}
+
+Config load_config(const std::string& text, const std::string& file, const PluginRegistry& registry) {
+  const auto root = parse_toml(text, file);
+  Validator v(file);
+  Config config;
+  config.file = file;
+  config.host = host_settings(root, v);
+  for (const auto& [k, val] : root) {
+    if (k == "host") continue;
+    if (k != "pipeline") {
+      v.unknown_key(k, "the top level", kTopKeys);
+      continue;
+    }
+    const auto* pipelines = val.as_table();
+    if (!pipelines) {
+      v.error(val.source(), "pipelines are written [pipeline.<name>]");
+      continue;
+    }
+    for (const auto& [name, p] : *pipelines)
+      config.pipelines.push_back(pipeline_config(std::string(name.str()), p, registry, v));
+  }
+  if (config.pipelines.empty() && v.errors().empty())
+    v.error(root.source(), "no pipeline defined; add a [pipeline.<name>] table");
+  if (!v.errors().empty()) throw ConfigErrors(v.errors());
+  return config;
+}
+
+Config load_config_file(const std::filesystem::path& file, const PluginRegistry& registry) {
+  return load_config(read_text_file(file), file.string(), registry);
+}
+
+}  // namespace sluice::host

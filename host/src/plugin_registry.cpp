@@ -1,0 +1,240 @@
+#include "sluice/host/plugin_registry.hpp"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <algorithm>
+#include <boost/dll/shared_library.hpp>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "elf_probe.hpp"
+#include "sluice/sdk/toolchain.h"
+
+namespace sluice::host {
+namespace {
+
+std::string version_string(unsigned major, unsigned minor) {
+  return std::to_string(major) + "." + std::to_string(minor);
+}
+
+// Splits "gcc;libstdc++;cxx11abi=1;debug=0;std=202002L" into its fields.
+std::vector<std::string> split_tag(std::string_view tag) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= tag.size()) {
+    const auto end = tag.find(';', start);
+    parts.emplace_back(tag.substr(start, end == std::string_view::npos ? tag.npos : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return parts;
+}
+
+long std_level(const std::string& field) {  // "std=202002L" -> 202002
+  if (field.rfind("std=", 0) != 0) return 0;
+  return std::strtol(field.c_str() + 4, nullptr, 10);
+}
+
+std::optional<std::string> check_toolchain(const char* plugin_tag) {
+  static const std::string host_tag = SLUICE_TOOLCHAIN_TAG;
+  if (plugin_tag == nullptr) return "descriptor has no toolchain tag";
+  const auto mine = split_tag(host_tag);
+  const auto theirs = split_tag(plugin_tag);
+  if (theirs.size() != 5) return std::string("unreadable toolchain tag \"") + plugin_tag + "\"";
+  // Fields 1..3 (standard library, dual ABI, debug mode) decide object
+  // layout; any difference would make std::string & co. disagree.
+  for (std::size_t i = 1; i <= 3; ++i) {
+    if (mine[i] != theirs[i])
+      return "toolchain mismatch: plugin built with " + theirs[i] + ", host uses " + mine[i] +
+             " (plugin tag \"" + plugin_tag + "\", host tag \"" + host_tag + "\")";
+  }
+  if (std_level(theirs[4]) < 202002)
+    return "plugin built as " + theirs[4] + "; the SDK requires C++20 or newer";
+  return std::nullopt;
+}
+
+bool valid_plugin_name(const char* name) {
+  if (name == nullptr || *name == '\0') return false;
+  for (const char* p = name; *p; ++p) {
+    const char c = *p;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> check_options(const sluice_plugin_descriptor* d) {
+  if (d->option_count > 0 && d->options == nullptr) return "descriptor declares options but no table";
+  for (std::uint32_t i = 0; i < d->option_count; ++i) {
+    const auto& o = d->options[i];
+    if (o.name == nullptr || *o.name == '\0')
+      return "option #" + std::to_string(i + 1) + " has no name";
+    if (o.type < SLUICE_OPT_STRING || o.type > SLUICE_OPT_TABLE)
+      return std::string("option '") + o.name + "' has unknown type " + std::to_string(o.type);
+    for (std::uint32_t j = 0; j < i; ++j)
+      if (std::strcmp(d->options[j].name, o.name) == 0)
+        return std::string("option '") + o.name + "' is declared twice";
+  }
+  return std::nullopt;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+  return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+std::string read_whole_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return std::move(buf).str();
+}
+
+}  // namespace
+
+std::string Refusal::message() const { return "refused plugin " + path.string() + ": " + reason; }
+
+std::optional<std::string> check_descriptor(const sluice_plugin_descriptor* d) {
+  // Read the fixed prefix field by field, in order: a later field is only
+  // trusted once every earlier one agreed.
+  if (d == nullptr) return "descriptor function returned null";
+  if (d->magic != SLUICE_PLUGIN_MAGIC) {
+    std::ostringstream m;
+    m << "bad descriptor magic 0x" << std::hex << d->magic << " (expected 0x" << SLUICE_PLUGIN_MAGIC
+      << "): not a sluice descriptor, or a corrupted build";
+    return m.str();
+  }
+  if (d->abi_major != SLUICE_SDK_ABI_MAJOR)
+    return "built against SDK " + version_string(d->abi_major, d->abi_minor) + ", host speaks " +
+           std::to_string(SLUICE_SDK_ABI_MAJOR) + ".x; rebuild the plugin against SDK " +
+           std::to_string(SLUICE_SDK_ABI_MAJOR) + ".x";
+  if (d->abi_minor > SLUICE_SDK_ABI_MINOR)
+    return "built against SDK " + version_string(d->abi_major, d->abi_minor) +
+           ", newer than this host's SDK " +
+           version_string(SLUICE_SDK_ABI_MAJOR, SLUICE_SDK_ABI_MINOR) + "; upgrade sluice";
+  if (d->descriptor_size < sizeof(sluice_plugin_descriptor))
+    return "descriptor is " + std::to_string(d->descriptor_size) + " bytes, SDK " +
+           version_string(d->abi_major, d->abi_minor) + " defines " +
+           std::to_string(sizeof(sluice_plugin_descriptor));
+  if (auto why = check_toolchain(d->toolchain)) return why;
+  if (d->kind < SLUICE_KIND_SOURCE || d->kind > SLUICE_KIND_SINK)
+    return "unknown stage kind " + std::to_string(d->kind);
+  if (!valid_plugin_name(d->name))
+    return "plugin name must be non-empty lowercase letters, digits, '_' or '-'";
+  if (d->version == nullptr || *d->version == '\0') return "descriptor has no version";
+  if (d->create == nullptr || d->destroy == nullptr) return "descriptor has no factory";
+  return check_options(d);
+}
+
+PluginRegistry::PluginRegistry() = default;
+PluginRegistry::~PluginRegistry() = default;
+
+void PluginRegistry::register_builtin(const sluice_plugin_descriptor* d) {
+  if (auto why = check_descriptor(d)) throw std::runtime_error("refused in-process plugin: " + *why);
+  if (plugins_.count(d->name))
+    throw std::runtime_error(std::string("a plugin named '") + d->name + "' is already registered");
+  PluginInfo info;
+  info.descriptor = d;
+  plugins_.emplace(d->name, std::move(info));
+}
+
+std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& file) {
+  auto refuse = [&](std::string reason) { return Refusal{file, std::move(reason)}; };
+  std::string bytes;
+  try {
+    bytes = read_whole_file(file);
+  } catch (const std::exception& e) {
+    return refuse(e.what());
+  }
+  if (auto why = detail::probe_elf_exports(bytes, SLUICE_DESCRIPTOR_SYMBOL)) return refuse(*why);
+
+  auto lib = std::make_shared<boost::dll::shared_library>();
+  try {
+    lib->load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  } catch (const std::exception& e) {
+    return refuse(std::string("cannot load: ") + e.what());
+  }
+  const sluice_plugin_descriptor* d = nullptr;
+  try {
+    d = lib->get<const sluice_plugin_descriptor*()>(SLUICE_DESCRIPTOR_SYMBOL)();
+  } catch (const std::exception& e) {
+    return refuse(std::string("cannot read descriptor: ") + e.what());
+  }
+  if (auto why = check_descriptor(d)) return refuse(*why);
+  if (auto it = plugins_.find(d->name); it != plugins_.end()) {
+    const auto where = it->second.path.empty() ? std::string("in-process") : it->second.path.string();
+    return refuse(std::string("a plugin named '") + d->name + "' is already loaded from " + where);
+  }
+  PluginInfo info;
+  info.descriptor = d;
+  info.path = file;
+  info.sha256 = sha256_hex(bytes);
+  info.library = std::move(lib);
+  plugins_.emplace(d->name, std::move(info));
+  return std::nullopt;
+}
+
+std::vector<Refusal> PluginRegistry::load_directories(const std::vector<std::filesystem::path>& dirs) {
+  std::vector<Refusal> refusals;
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) continue;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      if (auto refusal = load_file(f)) refusals.push_back(std::move(*refusal));
+    }
+  }
+  return refusals;
+}
+
+const PluginInfo* PluginRegistry::find(std::string_view name) const {
+  auto it = plugins_.find(name);
+  return it == plugins_.end() ? nullptr : &it->second;
+}
+
+std::vector<const PluginInfo*> PluginRegistry::all() const {
+  std::vector<const PluginInfo*> out;
+  for (const auto& [name, info] : plugins_) out.push_back(&info);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PluginInfo* a, const PluginInfo* b) { return a->kind() < b->kind(); });
+  return out;
+}
+
+std::vector<std::string> PluginRegistry::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, info] : plugins_) out.push_back(name);
+  return out;
+}
+
+std::shared_ptr<sdk::Stage> PluginRegistry::create(const PluginInfo& plugin,
+                                                   const sdk::StageInit& init) const {
+  void* raw = nullptr;
+  try {
+    raw = plugin.descriptor->create(&init);
+  } catch (const std::exception& e) {
+    throw std::runtime_error("stage '" + init.name + "' (plugin " + plugin.name() +
+                             ") failed to start: " + e.what());
+  } catch (...) {
+    throw std::runtime_error("stage '" + init.name + "' (plugin " + plugin.name() +
+                             ") failed to start with a non-standard exception");
+  }
+  if (raw == nullptr)
+    throw std::runtime_error("stage '" + init.name + "' (plugin " + plugin.name() +
+                             ") factory returned null");
+  // The deleter owns a reference to the library, so the code that destroys
+  // the stage stays mapped until the stage is gone.
+  auto destroy = plugin.descriptor->destroy;
+  auto library = plugin.library;
+  return std::shared_ptr<sdk::Stage>(static_cast<sdk::Stage*>(raw),
+                                     [destroy, library](sdk::Stage* s) { destroy(s); });
+}
+
+}  // namespace sluice::host
