@@ -15,6 +15,9 @@ function(sluice_builtin_plugin NAME)
     POSITION_INDEPENDENT_CODE ON
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${impl} PRIVATE -fno-gnu-unique)
+  endif()
   sluice_add_plugin(${NAME} KIND ${ARG_KIND} SOURCES ${ARG_ENTRY} LIBRARIES ${impl})
 
   if(SLUICE_BUILD_TESTS AND ARG_TESTS)
@@ -24,6 +27,7 @@ function(sluice_builtin_plugin NAME)
       SLUICE_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
       SLUICE_PLUGIN_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
     gtest_discover_tests(${NAME}_plugin_test
+      TEST_PREFIX "${NAME}."
       WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}
       DISCOVERY_TIMEOUT 60)
   endif()

@@ -24,6 +24,11 @@ function(sluice_add_plugin NAME)
   elseif(DEFINED SLUICE_PLUGIN_OUTPUT_DIR)
     set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${SLUICE_PLUGIN_OUTPUT_DIR})
   endif()
+  # GNU-unique symbols (libstdc++ inline statics) would be a second export
+  # and pin the library in memory; plain weak symbols suffice here.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${target} PRIVATE -fno-gnu-unique)
+  endif()
   # Refuse undefined symbols at link time rather than at dlopen time.
   target_link_options(${target} PRIVATE -Wl,--no-undefined)
   set_property(GLOBAL APPEND PROPERTY SLUICE_PLUGIN_TARGETS ${target})

@@ -1,5 +1,7 @@
 #include "sluice/host/config.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -82,7 +84,15 @@ class Validator {
   void error(const toml::source_region& r, std::string message) {
     errors_.emplace_back(at(r), std::move(message));
   }
-  const std::vector<ConfigError>& errors() const { return errors_; }
+  // In file order, whatever order the checks ran in (TOML tables iterate by key).
+  std::vector<ConfigError> errors() const {
+    auto sorted = errors_;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const ConfigError& a, const ConfigError& b) {
+      return std::pair(a.where().line, a.where().column) < std::pair(b.where().line, b.where().column);
+    });
+    return sorted;
+  }
+  bool ok() const { return errors_.empty(); }
 
   void unknown_key(const toml::key& k, std::string_view where, const std::vector<std::string>& known) {
     std::string msg = "unknown key '" + std::string(k.str()) + "' in " + std::string(where);
@@ -163,6 +173,9 @@ class Validator {
       case SLUICE_OPT_FLOAT: {
         if (n.is_floating_point()) return sdk::Value(n.as_floating_point()->get());
         if (n.is_integer()) return sdk::Value(static_cast<double>(n.as_integer()->get()));
+        double d;
+        if (auto s = n.is_string() ? substituted_string(n) : std::nullopt; s && parse_double(*s, d))
+          return sdk::Value(d);
         return wrong("a number");
       }
       case SLUICE_OPT_BOOL: {
@@ -229,7 +242,7 @@ class Validator {
     }
     // Dates and times: keep their TOML text.
     std::ostringstream text;
-    text << n;
+    n.visit([&](const auto& v) { text << v; });
     return sdk::Value(text.str());
   }
 
@@ -260,6 +273,10 @@ class Validator {
     if (!s || !substituted) return std::nullopt;
     return s;
   }
+  static bool parse_double(const std::string& s, double& v) {
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    return ec == std::errc() && end == s.data() + s.size() && !s.empty();
+  }
   static bool parse_int(const std::string& s, std::int64_t& v) {
     try {
       std::size_t used = 0;
@@ -276,7 +293,7 @@ class Validator {
 
 toml::table parse_toml(const std::string& text, const std::string& file) {
   try {
-    return toml::parse(text, file);
+    return toml::parse(std::string_view(text), std::string_view(file));
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
     throw ConfigErrors({ConfigError({file, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column)},
@@ -344,7 +361,8 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
     return;
   }
   if (plugin->kind() != section.kind) {
-    v.error(plugin_node->source(), "plugin '" + *plugin_name + "' is a " + kind_name(plugin->kind()) +
+    v.error(plugin_node->source(), "plugin '" + *plugin_name + "' is " +
+                                       (plugin->kind() == SLUICE_KIND_ENRICHER ? "an " : "a ") + kind_name(plugin->kind()) +
                                        ", it cannot be used in " + where);
     return;
   }
@@ -386,7 +404,8 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
                                 o.name + "'" + (o.example_toml ? std::string(", e.g. ") + o.name + " = " + o.example_toml : ""));
     } else if (o.default_toml) {
       // Defaults are TOML literals, validated through the same path as user input.
-      const auto parsed = toml::parse(std::string("v = ") + o.default_toml, "<default>");
+      const std::string literal = std::string("v = ") + o.default_toml;
+      const auto parsed = toml::parse(std::string_view(literal), std::string_view("<default>"));
       if (auto value = v.option_value(o, *parsed.get("v"))) values.emplace(o.name, std::move(*value));
     }
   }
@@ -455,11 +474,26 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
 
 }  // namespace
 
+std::optional<std::string> check_option_literal(const sluice_option_desc& option, const char* literal) {
+  const std::string text = std::string("v = ") + literal;
+  toml::table parsed;
+  try {
+    parsed = toml::parse(std::string_view(text), std::string_view("<descriptor>"));
+  } catch (const toml::parse_error& e) {
+    return std::string("option '") + option.name + "': " + literal + " is not a TOML value (" +
+           std::string(e.description()) + ")";
+  }
+  Validator v("<descriptor>");
+  if (v.option_value(option, *parsed.get("v")) && v.ok()) return std::nullopt;
+  return std::string("option '") + option.name + "': literal " + literal + " does not fit its type: " +
+         v.errors().front().detail();
+}
+
 HostSettings read_host_settings(const std::string& text, const std::string& file) {
   const auto root = parse_toml(text, file);
   Validator v(file);
   auto host = host_settings(root, v);
-  if (!v.errors().empty()) throw ConfigErrors(v.errors());
+  if (!v.ok()) throw ConfigErrors(v.errors());
   return host;
 }
 
@@ -483,9 +517,13 @@ Config load_config(const std::string& text, const std::string& file, const Plugi
     for (const auto& [name, p] : *pipelines)
       config.pipelines.push_back(pipeline_config(std::string(name.str()), p, registry, v));
   }
-  if (config.pipelines.empty() && v.errors().empty())
+  // Pipelines run in the order written, not the TOML table's key order.
+  std::stable_sort(config.pipelines.begin(), config.pipelines.end(), [](const auto& a, const auto& b) {
+    return a.position.line < b.position.line;
+  });
+  if (config.pipelines.empty() && v.ok())
     v.error(root.source(), "no pipeline defined; add a [pipeline.<name>] table");
-  if (!v.errors().empty()) throw ConfigErrors(v.errors());
+  if (!v.ok()) throw ConfigErrors(v.errors());
   return config;
 }
 

@@ -66,7 +66,7 @@ void json_schema_type(std::string& out, std::int32_t type) {
       out += R"("oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^([0-9]+(\\.[0-9]+)?(ms|s|m|h|d))+$"}])";
       break;
     case SLUICE_OPT_SIZE:
-      out += R"("oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)? *([KMGT]i?B|B)?$"}])";
+      out += R"("oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)? *([KMGT]i?B|kB|B)?$"}])";
       break;
     case SLUICE_OPT_LIST: out += R"("type":"array","items":{"type":"string"})"; break;
     case SLUICE_OPT_TABLE: out += R"("type":"object")"; break;
@@ -133,7 +133,7 @@ std::string describe_json_schema(const sluice_plugin_descriptor& d) {
     const auto& o = d.options[i];
     out += ',';
     json::append_string(out, o.name);
-    out += "{";
+    out += ":{";
     json_schema_type(out, o.type);
     out += R"(,"description":)";
     json::append_string(out, or_empty(o.description));
@@ -168,6 +168,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   }
   return d[n][m];
 }
+
+// Largest double below 2^63: anything at or above it does not fit an int64.
+constexpr double kMaxInt64AsDouble = 9.2e18;
 
 // The whole of `text` as a non-negative decimal number.
 bool parse_number(std::string_view text, double& out) {
@@ -256,6 +259,7 @@ bool parse_duration_ms(std::string_view text, std::int64_t& out) {
     else return false;
     total += number * scale;
   }
+  if (!(total + 0.5 < kMaxInt64AsDouble)) return false;  // the cast would be undefined
   out = static_cast<std::int64_t>(total + 0.5);
   return true;
 }
@@ -279,6 +283,7 @@ bool parse_size_bytes(std::string_view text, std::int64_t& out) {
   else if (unit == "GiB") scale = 1024.0 * 1024 * 1024;
   else if (unit == "TiB") scale = 1024.0 * 1024 * 1024 * 1024;
   else return false;
+  if (!(number * scale + 0.5 < kMaxInt64AsDouble)) return false;  // the cast would be undefined
   out = static_cast<std::int64_t>(number * scale + 0.5);
   return true;
 }

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "elf_probe.hpp"
+#include "sluice/host/config.hpp"
 #include "sluice/sdk/toolchain.h"
 
 namespace sluice::host {
@@ -76,6 +77,12 @@ std::optional<std::string> check_options(const sluice_plugin_descriptor* d) {
     for (std::uint32_t j = 0; j < i; ++j)
       if (std::strcmp(d->options[j].name, o.name) == 0)
         return std::string("option '") + o.name + "' is declared twice";
+    // Defaults and examples go through the same checks as user input, so a
+    // bad literal is the plugin's fault here, not the operator's later.
+    for (const char* literal : {o.default_toml, o.example_toml}) {
+      if (literal == nullptr) continue;
+      if (auto why = check_option_literal(o, literal)) return why;
+    }
   }
   return std::nullopt;
 }

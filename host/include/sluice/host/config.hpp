@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -74,8 +75,12 @@ struct Config {
   const PipelineConfig* pipeline(std::string_view name) const;
 };
 
+// Checks a descriptor's default or example literal the way user input is
+// checked. Returns the problem, or nothing when the literal fits its type.
+std::optional<std::string> check_option_literal(const sluice_option_desc& option, const char* literal);
+
 // Reads only the [host] table (plugin directories must be known before the
-// pipelines can be validated). Throws ConfigError on TOML syntax errors.
+// pipelines can be validated). Throws ConfigErrors on TOML syntax errors.
 HostSettings read_host_settings(const std::string& text, const std::string& file);
 
 // Parses and validates the whole config. Throws ConfigErrors listing every

@@ -39,6 +39,7 @@ class Host {
                              const RunOptions& options = {});
 
   PluginRegistry& registry() { return registry_; }
+  const PluginRegistry& registry() const { return registry_; }
   // Files refused while loading plugins, each with its reason.
   const std::vector<Refusal>& refusals() const { return refusals_; }
   // Loads the search path without a config (for `sluice plugins`).

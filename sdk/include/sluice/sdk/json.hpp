@@ -126,6 +126,8 @@ class ObjectWriter {
     return out_;
   }
   void field(std::string_view k, std::string_view v) { append_string(key(k), v); }
+  // Without this, a string literal would pick the bool overload.
+  void field(std::string_view k, const char* v) { append_string(key(k), v); }
   void field(std::string_view k, std::int64_t v) { key(k) += std::to_string(v); }
   void field(std::string_view k, double v) { append_number(key(k), v); }
   void field(std::string_view k, bool v) { key(k) += v ? "true" : "false"; }

@@ -1,0 +1,61 @@
+# The two commands of the README:
+#   make run   - install what is missing, build, run config/seeds.toml, print a summary
+#   make test  - install what is missing, build, run the whole test suite (ctest)
+# Other targets: deps, configure, build, clean.
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Debian 12 packages the build and the tests need.
+DEB_PACKAGES := build-essential cmake pkg-config \
+  libboost-dev libboost-filesystem-dev libtomlplusplus-dev libpoco-dev \
+  libgtest-dev libgmock-dev libsqlite3-dev libxxhash-dev sqlite3
+
+# CI builds with warnings as errors.
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DSLUICE_WERROR=ON
+endif
+
+.PHONY: run test deps configure build clean
+
+run: build
+	@mkdir -p out
+	./$(BUILD_DIR)/bin/sluice run config/seeds.toml
+	@echo
+	@echo "Outputs:"
+	@echo "  out/seeds.jsonl  $$(wc -l < out/seeds.jsonl) article(s), one JSON object per line"
+	@echo "  out/sluice.db    $$(sqlite3 out/sluice.db 'SELECT count(*) FROM articles') row(s) in table articles (FTS5 index articles_fts)"
+	@sqlite3 -separator ' | ' out/sluice.db \
+	  "SELECT published, substr(caption, 1, 50) || '...', credit FROM articles ORDER BY published" \
+	  | sed 's/^/  /'
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Installs missing packages when run as root; otherwise prints the exact
+# command to run and stops.
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing packages. Run as root:"; \
+	    echo "  apt-get update && apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+configure: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD_DIR) out var

@@ -1,0 +1,94 @@
+#include "seed_text_parser.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "first_sentence.hpp"
+#include "header_line.hpp"
+#include "paragraphs.hpp"
+#include "sluice/sdk/article_id.hpp"
+
+namespace sluice::plugins::seed_text {
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// A source that could not deliver a document's bytes (the `files` source for
+// an oversize or unreadable file) says why in meta "error". Parsing the
+// empty bytes would only report a misleading "empty document".
+void reject_failed_read(const sdk::RawDocument& doc) {
+  const sdk::Value* error = doc.meta.find("error");
+  if (error != nullptr && error->is_string()) {
+    throw sdk::StageError("the source could not read the document: " + error->as_string());
+  }
+}
+
+void check_size(const sdk::RawDocument& doc, std::uint64_t max_bytes) {
+  if (doc.bytes.size() <= max_bytes) return;
+  throw sdk::StageError("document is " + std::to_string(doc.bytes.size()) +
+                        " bytes, larger than max_bytes (" + std::to_string(max_bytes) +
+                        " bytes); raise max_bytes to parse it");
+}
+
+}  // namespace
+
+SeedTextParser::SeedTextParser(const sdk::StageInit& init)
+    : max_bytes_(init.options.size("max_bytes")),
+      title_from_first_paragraph_(init.options.boolean("title_from_first_paragraph")),
+      keep_raw_(init.options.boolean("keep_raw")) {
+  if (max_bytes_ == 0) throw sdk::StageError("option 'max_bytes' must be greater than 0");
+}
+
+void SeedTextParser::parse(const sdk::RawDocument& doc, sdk::ParseOutput& out) {
+  out.article(to_article(doc));
+}
+
+sdk::Article SeedTextParser::to_article(const sdk::RawDocument& doc) const {
+  reject_failed_read(doc);
+  check_size(doc, max_bytes_);
+
+  std::string_view text = doc.bytes;
+  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
+  Paragraphs paragraphs = split_paragraphs(text);
+  if (paragraphs.items.empty()) {
+    throw sdk::StageError(doc.bytes.empty() ? "empty document" : "empty document (nothing but white space)");
+  }
+
+  sdk::Article article;
+  sdk::List warnings;
+  std::vector<std::string>& body = paragraphs.items;
+  if (const auto header = parse_header(body.front())) {
+    article.published_raw = header->date_raw;
+    article.published = header->date;
+    article.caption = header->caption;
+    article.credit = header->credit;
+    if (article.published.empty()) {
+      warnings.emplace_back("invalid date '" + header->date_raw +
+                            "' (expected YYYY-MM-DD); published left empty");
+    }
+    body.erase(body.begin());
+  } else {
+    // No text is lost: the first line is kept as the first paragraph.
+    warnings.emplace_back(
+        "no date line (expected 'date YYYY-MM-DD ...' first); the body starts at the first line");
+  }
+  if (body.empty()) warnings.emplace_back("no body paragraphs after the date line");
+  if (paragraphs.replaced_bytes != 0) {
+    warnings.emplace_back(std::to_string(paragraphs.replaced_bytes) +
+                          " invalid UTF-8 byte(s) replaced with U+FFFD");
+  }
+
+  if (title_from_first_paragraph_ && !body.empty()) article.title = first_sentence(body.front());
+  article.body = std::move(body);
+  article.source_uri = doc.uri;
+  article.content_type = doc.content_type.empty() ? "text/plain" : doc.content_type;
+  article.fetched_at_ms = doc.fetched_at_ms;
+  if (keep_raw_) article.raw = doc.bytes;
+  if (!warnings.empty()) article.fields["warnings"] = std::move(warnings);
+  article.id = sdk::make_article_id(doc.key, article);
+  return article;
+}
+
+}  // namespace sluice::plugins::seed_text

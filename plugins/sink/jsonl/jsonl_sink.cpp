@@ -1,0 +1,65 @@
+#include "jsonl_sink.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include "sluice/sdk/json.hpp"
+
+namespace sluice::plugins::jsonl {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A batch buffer larger than this is released after the write instead of
+// being kept for the next batch (one huge batch should not pin memory).
+constexpr std::size_t kMaxRetainedBuffer = 16 * 1024 * 1024;
+
+// Relative paths resolve against the config file's directory, or the
+// working directory when there is none; parent directories are created.
+fs::path output_path(const sdk::StageInit& init) {
+  const std::string& option = init.options.string("path");
+  if (option.empty()) throw sdk::StageError("jsonl: option 'path' is empty");
+  fs::path path(option);
+  if (path.is_relative() && !init.base_dir.empty()) path = fs::path(init.base_dir) / path;
+  path = fs::absolute(path).lexically_normal();
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) {
+    throw sdk::StageError("jsonl: cannot create directory " + path.parent_path().string() + ": " +
+                          ec.message());
+  }
+  return path;
+}
+
+LineFile::Mode open_mode(const std::string& mode) {
+  if (mode == "append") return LineFile::Mode::kAppend;
+  if (mode == "truncate") return LineFile::Mode::kTruncate;
+  throw sdk::StageError("jsonl: option 'mode' must be \"append\" or \"truncate\", not \"" + mode + "\"");
+}
+
+// Options are checked before the file system is touched.
+LineFile open_file(const sdk::StageInit& init) {
+  const LineFile::Mode mode = open_mode(init.options.string("mode"));
+  const bool durable = init.options.boolean("fsync");
+  return LineFile(output_path(init), mode, durable, init.log);
+}
+
+}  // namespace
+
+JsonlSink::JsonlSink(const sdk::StageInit& init) : file_(open_file(init)) {}
+
+void JsonlSink::write(std::span<const sdk::Article> batch) {
+  if (batch.empty()) return;
+  buffer_.clear();
+  for (const sdk::Article& article : batch) {
+    // append_string escapes '\n' inside values, so each article is one line.
+    sdk::json::append_article(buffer_, article);
+    buffer_.push_back('\n');
+  }
+  file_.append(buffer_);
+  if (buffer_.capacity() > kMaxRetainedBuffer) std::string().swap(buffer_);
+}
+
+void JsonlSink::close() { file_.close(); }
+
+}  // namespace sluice::plugins::jsonl

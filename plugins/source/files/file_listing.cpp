@@ -1,0 +1,122 @@
+#include "file_listing.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <system_error>
+#include <utility>
+
+namespace sluice::plugins::files {
+namespace fs = std::filesystem;
+namespace {
+
+// Device and inode identify a directory however it was reached.
+using DirectoryId = std::pair<dev_t, ino_t>;
+
+struct PendingDirectory {
+  fs::path path;
+  std::string relative;  // "" for the root
+  // This directory and those above it on the way down. Reaching one of them
+  // again (through "loop -> ..") is a cycle; reaching a directory twice by
+  // different routes is not, and reads it under both names, like `find -L`.
+  std::vector<DirectoryId> lineage;
+};
+
+bool directory_id(const fs::path& path, DirectoryId& id) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  id = {st.st_dev, st.st_ino};
+  return true;
+}
+
+void warn(sdk::Log* log, const std::string& message) {
+  if (log != nullptr) log->warn(message);
+}
+
+class Walker {
+ public:
+  Walker(const PathFilter& filter, const ListingOptions& options, sdk::Log* log)
+      : filter_(filter), options_(options), log_(log) {}
+
+  std::vector<std::string> run(const fs::path& root) {
+    DirectoryId id{};
+    if (!directory_id(root, id)) throw sdk::StageError("cannot stat directory '" + root.string() + "'");
+    pending_.push_back({root, "", {id}});
+    bool is_root = true;
+    while (!pending_.empty()) {
+      PendingDirectory dir = std::move(pending_.back());
+      pending_.pop_back();
+      list_directory(dir, is_root);
+      is_root = false;
+    }
+    std::sort(files_.begin(), files_.end());
+    return std::move(files_);
+  }
+
+ private:
+  // Lists one directory completely before any other is opened, so a single
+  // directory handle is open at a time however deep the tree.
+  void list_directory(const PendingDirectory& dir, bool is_root) {
+    std::error_code ec;
+    fs::directory_iterator it(dir.path, ec);
+    if (ec) {
+      const std::string message = "cannot list directory '" + dir.path.string() + "': " + ec.message();
+      if (is_root) throw sdk::StageError(message);
+      warn(log_, message + " (skipped)");
+      return;
+    }
+    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+      visit(*it, dir);
+    }
+    if (ec) warn(log_, "stopped listing '" + dir.path.string() + "' early: " + ec.message());
+  }
+
+  void visit(const fs::directory_entry& entry, const PendingDirectory& parent) {
+    const std::string name = entry.path().filename().string();
+    if (!options_.include_hidden && name.starts_with('.')) return;
+    const std::string relative = parent.relative.empty() ? name : parent.relative + "/" + name;
+
+    std::error_code ec;
+    fs::file_status status = entry.symlink_status(ec);
+    if (!ec && fs::is_symlink(status)) {
+      if (!options_.follow_symlinks) return;
+      status = entry.status(ec);  // what the link points to
+    }
+    if (ec || !fs::exists(status)) {
+      warn(log_, "skipping '" + relative + "': " + (ec ? ec.message() : "dangling symbolic link"));
+      return;
+    }
+
+    if (fs::is_directory(status)) {
+      if (!options_.recursive || filter_.prunes_directory(relative, name)) return;
+      DirectoryId id{};
+      if (!directory_id(entry.path(), id)) {
+        warn(log_, "skipping directory '" + relative + "': cannot stat it");
+      } else if (std::find(parent.lineage.begin(), parent.lineage.end(), id) != parent.lineage.end()) {
+        warn(log_, "skipping directory '" + relative + "': symbolic link loop");
+      } else {
+        std::vector<DirectoryId> lineage = parent.lineage;
+        lineage.push_back(id);
+        pending_.push_back({entry.path(), relative, std::move(lineage)});
+      }
+    } else if (fs::is_regular_file(status)) {
+      if (filter_.wants_file(relative, name)) files_.push_back(relative);
+    }
+    // FIFOs, sockets and devices are never read: a FIFO would block the run.
+  }
+
+  const PathFilter& filter_;
+  const ListingOptions& options_;
+  sdk::Log* log_;
+  std::vector<PendingDirectory> pending_;
+  std::vector<std::string> files_;
+};
+
+}  // namespace
+
+std::vector<std::string> list_files(const fs::path& root, const PathFilter& filter,
+                                    const ListingOptions& options, sdk::Log* log) {
+  return Walker(filter, options, log).run(root);
+}
+
+}  // namespace sluice::plugins::files

@@ -1,0 +1,111 @@
+#include "files_source.hpp"
+
+#include <chrono>
+#include <system_error>
+#include <utility>
+
+#include "content_type.hpp"
+#include "file_reader.hpp"
+#include "file_uri.hpp"
+
+namespace sluice::plugins::files {
+namespace fs = std::filesystem;
+namespace {
+
+// Relative paths resolve against StageInit::base_dir (the config file's
+// directory) when the host gives one, else against the working directory.
+// Errors need no "files:" prefix: the host names the stage and plugin.
+fs::path resolve_root(const std::string& path, const std::string& base_dir) {
+  if (path.empty()) throw sdk::StageError("option 'path' is empty");
+  fs::path root(path);
+  if (root.is_relative()) root = (base_dir.empty() ? fs::current_path() : fs::path(base_dir)) / root;
+  root = root.lexically_normal();
+  // "dir/" normalises to "dir/" (empty filename); drop it so joins and URIs
+  // don't get a doubled separator.
+  if (!root.has_filename() && root != root.root_path()) root = root.parent_path();
+
+  // Name the path as written and, when it differs, where it resolved to.
+  std::string shown = "'" + path + "'";
+  if (root.string() != path) shown += " (resolved to '" + root.string() + "')";
+  std::error_code ec;
+  const auto status = fs::status(root, ec);  // follows a root that is a link
+  if (!fs::exists(status)) {
+    const bool unusual = ec && ec != std::errc::no_such_file_or_directory;
+    throw sdk::StageError("directory " + shown + " does not exist" +
+                          (unusual ? ": " + ec.message() : std::string()));
+  }
+  if (!fs::is_directory(status)) throw sdk::StageError(shown + " is not a directory");
+  return root;
+}
+
+std::vector<std::string> include_patterns(const sdk::Options& options) {
+  auto patterns = options.strings("include");
+  if (patterns.empty()) throw sdk::StageError("option 'include' is empty, so no file would ever be read");
+  return patterns;
+}
+
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string file_name(const std::string& relative) {
+  const auto slash = relative.rfind('/');
+  return slash == std::string::npos ? relative : relative.substr(slash + 1);
+}
+
+}  // namespace
+
+FilesSource::FilesSource(const sdk::StageInit& init)
+    : root_(resolve_root(init.options.string("path"), init.base_dir)),
+      filter_(include_patterns(init.options), init.options.strings("exclude")),
+      listing_options_{.recursive = init.options.boolean("recursive"),
+                       .include_hidden = init.options.boolean("include_hidden"),
+                       .follow_symlinks = init.options.boolean("follow_symlinks")},
+      content_type_(init.options.string("content_type")),
+      max_size_(init.options.size("max_size")),
+      log_(init.log) {
+  if (max_size_ == 0) throw sdk::StageError("option 'max_size' must be greater than 0");
+}
+
+bool FilesSource::next(sdk::RawDocument& out) {
+  if (!listing_) listing_ = list_files(root_, filter_, listing_options_, log_);
+  while (position_ < listing_->size()) {
+    const std::string& relative = (*listing_)[position_++];
+    if (deliver(relative, out)) return true;
+  }
+  return false;
+}
+
+bool FilesSource::deliver(const std::string& relative, sdk::RawDocument& out) {
+  const fs::path path = root_ / relative;
+  const FileRead read = read_file(path, max_size_, listing_options_.follow_symlinks, out.bytes);
+  if (read.status == FileRead::Status::Vanished) {
+    if (log_ != nullptr) log_->warn("'" + relative + "' was removed after the listing (skipped)");
+    return false;
+  }
+
+  out.uri = file_uri(path.string());
+  out.key = relative;
+  out.content_type = content_type_.empty() ? guess_content_type(file_name(relative)) : content_type_;
+  out.fetched_at_ms = now_ms();
+  out.cursor = relative;
+
+  sdk::Map meta;
+  if (read.stat_known) {
+    meta["size"] = static_cast<std::int64_t>(read.size);
+    meta["mtime_ms"] = read.mtime_ms;
+  }
+  // A file that cannot be delivered whole still becomes a document, with
+  // empty bytes and meta "error": the run goes on, and the failure reaches
+  // the parser and the dead-letter store under the file's own name instead
+  // of disappearing or stopping every other file.
+  if (read.status == FileRead::Status::Oversize) meta["oversize"] = true;
+  if (read.status != FileRead::Status::Ok) meta["error"] = read.error;
+  out.meta = sdk::Value(std::move(meta));
+  return true;
+}
+
+void FilesSource::acknowledge(std::string_view cursor) { acknowledged_.assign(cursor); }
+
+}  // namespace sluice::plugins::files

@@ -1,0 +1,52 @@
+// The `files` source: documents from the files below a directory.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "file_listing.hpp"
+#include "path_filter.hpp"
+#include "sluice/sdk/article.hpp"
+#include "sluice/sdk/stage.hpp"
+
+namespace sluice::plugins::files {
+
+class FilesSource final : public sdk::Source {
+ public:
+  // Throws sdk::StageError when `path` is missing or not a directory, or an
+  // option value makes no sense.
+  explicit FilesSource(const sdk::StageInit& init);
+
+  // Lists the directory on the first call of a run, then delivers one file
+  // per call: only that file is open, and only while it is being read.
+  bool next(sdk::RawDocument& out) override;
+
+  // Records the cursor (the file's relative path). Persisting it so a
+  // restart resumes after it is not implemented yet.
+  void acknowledge(std::string_view cursor) override;
+
+  const std::filesystem::path& root() const { return root_; }
+  const std::string& last_acknowledged() const { return acknowledged_; }
+
+ private:
+  // Fills `out` for one listed file; false when the file vanished meanwhile.
+  bool deliver(const std::string& relative, sdk::RawDocument& out);
+
+  std::filesystem::path root_;  // absolute and normalised
+  PathFilter filter_;
+  ListingOptions listing_options_;
+  std::string content_type_;  // empty: guess from the extension
+  std::uint64_t max_size_;
+  sdk::Log* log_;
+
+  std::optional<std::vector<std::string>> listing_;
+  std::size_t position_ = 0;
+  std::string acknowledged_;
+};
+
+}  // namespace sluice::plugins::files
