@@ -10,6 +10,7 @@
 
 #include "sluice/sdk/article.hpp"
 #include "sluice/sdk/article_id.hpp"
+#include "sluice/sdk/utf8.hpp"
 #include "sluice/sdk/value.hpp"
 
 namespace sluice::sdk::json {
@@ -41,24 +42,12 @@ inline void append_string(std::string& out, std::string_view s) {
       ++i;
       continue;
     }
-    // Validate one multi-byte sequence.
-    std::size_t len = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
-                                                 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
-    bool ok = len != 0 && i + len <= n;
-    for (std::size_t k = 1; ok && k < len; ++k)
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok && len == 3) {
-      const auto c1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogates
-    } else if (ok && len == 4) {
-      const auto c1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
-    }
-    if (ok) {
+    char32_t cp;
+    if (const std::size_t len = utf8::decode(s, i, cp); len != 0) {
       out.append(s.data() + i, len);
       i += len;
     } else {
-      out += "\xEF\xBF\xBD";
+      out += utf8::kReplacement;
       ++i;
     }
   }

@@ -4,6 +4,8 @@
 #include "sluice/sdk/article.hpp"
 #include "sluice/sdk/article_id.hpp"
 #include "sluice/sdk/json.hpp"
+#include "sluice/sdk/paths.hpp"
 #include "sluice/sdk/plugin.hpp"
 #include "sluice/sdk/stage.hpp"
+#include "sluice/sdk/utf8.hpp"
 #include "sluice/sdk/value.hpp"
