@@ -432,7 +432,7 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
       if (auto n = v.integer(val, "queue_capacity", 1)) p.queue_capacity = static_cast<std::size_t>(*n);
     } else if (k == "batch_size") {
       if (auto n = v.integer(val, "batch_size", 1)) p.batch_size = static_cast<std::size_t>(*n);
-    } else if (std::any_of(std::begin(kSections), std::end(kSections), [&](const auto& s) { return k == s.key; })) {
+    } else if (std::any_of(std::begin(kSections), std::end(kSections), [&k = k](const auto& s) { return k == s.key; })) {
       continue;  // stages are read below, in the fixed order source, parser, enrich, sink
     } else {
       v.unknown_key(k, "[pipeline." + name + "]", kPipelineKeys);
@@ -474,18 +474,19 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
 
 }  // namespace
 
-std::optional<std::string> check_option_literal(const sluice_option_desc& option, const char* literal) {
+std::optional<std::string> check_option_literal(const sluice_option_desc& option, const char* literal,
+                                                const char* role) {
   const std::string text = std::string("v = ") + literal;
   toml::table parsed;
   try {
     parsed = toml::parse(std::string_view(text), std::string_view("<descriptor>"));
   } catch (const toml::parse_error& e) {
-    return std::string("option '") + option.name + "': " + literal + " is not a TOML value (" +
+    return std::string("option '") + option.name + "': " + role + " " + literal + " is not a TOML value (" +
            std::string(e.description()) + ")";
   }
   Validator v("<descriptor>");
   if (v.option_value(option, *parsed.get("v")) && v.ok()) return std::nullopt;
-  return std::string("option '") + option.name + "': literal " + literal + " does not fit its type: " +
+  return std::string("option '") + option.name + "': " + role + " " + literal + " does not fit its type: " +
          v.errors().front().detail();
 }
 

@@ -62,7 +62,12 @@ std::optional<std::string> probe_elf_exports(std::string_view bytes, const char*
       const std::uint64_t at = strtab.sh_offset + sym.st_name;
       const std::size_t want = std::strlen(symbol) + 1;  // include the terminator
       if (at + want > f.data.size()) continue;
-      if (std::memcmp(f.data.data() + at, symbol, want) == 0) return std::nullopt;
+      if (std::memcmp(f.data.data() + at, symbol, want) != 0) continue;
+      // Calling exported data as a function would crash the host.
+      const auto type = ELF64_ST_TYPE(sym.st_info);
+      if (type != STT_FUNC && type != STT_GNU_IFUNC)
+        return std::string(symbol) + " is exported but is not a function: not a sluice plugin";
+      return std::nullopt;
     }
   }
   return std::string("no ") + symbol + " symbol: not a sluice plugin";

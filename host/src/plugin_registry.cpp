@@ -79,10 +79,10 @@ std::optional<std::string> check_options(const sluice_plugin_descriptor* d) {
         return std::string("option '") + o.name + "' is declared twice";
     // Defaults and examples go through the same checks as user input, so a
     // bad literal is the plugin's fault here, not the operator's later.
-    for (const char* literal : {o.default_toml, o.example_toml}) {
-      if (literal == nullptr) continue;
-      if (auto why = check_option_literal(o, literal)) return why;
-    }
+    if (o.default_toml)
+      if (auto why = check_option_literal(o, o.default_toml, "default")) return why;
+    if (o.example_toml)
+      if (auto why = check_option_literal(o, o.example_toml, "example")) return why;
   }
   return std::nullopt;
 }
@@ -133,6 +133,7 @@ std::optional<std::string> check_descriptor(const sluice_plugin_descriptor* d) {
   if (!valid_plugin_name(d->name))
     return "plugin name must be non-empty lowercase letters, digits, '_' or '-'";
   if (d->version == nullptr || *d->version == '\0') return "descriptor has no version";
+  if (d->description == nullptr) return "descriptor has no description";
   if (d->create == nullptr || d->destroy == nullptr) return "descriptor has no factory";
   return check_options(d);
 }

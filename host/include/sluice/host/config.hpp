@@ -77,7 +77,9 @@ struct Config {
 
 // Checks a descriptor's default or example literal the way user input is
 // checked. Returns the problem, or nothing when the literal fits its type.
-std::optional<std::string> check_option_literal(const sluice_option_desc& option, const char* literal);
+// `role` ("default", "example") names the literal in the message.
+std::optional<std::string> check_option_literal(const sluice_option_desc& option, const char* literal,
+                                                const char* role);
 
 // Reads only the [host] table (plugin directories must be known before the
 // pipelines can be validated). Throws ConfigErrors on TOML syntax errors.

@@ -1,0 +1,97 @@
+// The host's state database (SQLite, WAL): stage key/value state (source
+// checkpoints, seen-sets), sink commit tokens, the dead-letter store and run
+// history. One file per host; every write is transactional.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sluice/sdk/stage.hpp"
+
+struct sqlite3;
+
+namespace sluice::host {
+
+// One per-item failure kept for inspection and replay.
+struct DeadLetter {
+  std::int64_t id = 0;
+  std::string pipeline;
+  std::string stage;
+  std::string plugin;
+  std::string plugin_version;
+  std::string error;
+  std::int64_t time_ms = 0;
+  // What replay feeds back in: "document" (a raw document, replayed from the
+  // parsers on) or "article" (canonical article JSON, replayed from `stage`).
+  std::string input_kind;
+  std::string item;   // document key or article id, for people
+  std::string input;  // serialised document or article
+  int attempts = 1;   // times this input failed (replays add to it)
+};
+
+struct DeadLetterFilter {
+  std::string pipeline;  // empty = any
+  std::string stage;     // empty = any
+};
+
+struct RunRecord {
+  std::int64_t id = 0;
+  std::string pipeline;
+  std::int64_t started_ms = 0;
+  std::int64_t finished_ms = 0;  // 0 while running (or after a crash)
+  std::string status;            // "running", "ok", "failed", "stopped"
+  std::uint64_t documents = 0, articles = 0, failed = 0, dead_lettered = 0;
+  std::string error;
+};
+
+class StateDb {
+ public:
+  // Opens or creates the database; ":memory:" keeps nothing on disk.
+  explicit StateDb(const std::filesystem::path& file);
+  ~StateDb();
+  StateDb(const StateDb&) = delete;
+  StateDb& operator=(const StateDb&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+
+  // --- key/value (stages see a prefixed view through sdk::StateStore) ---
+  std::optional<std::string> get(std::string_view key);
+  void put(std::string_view key, std::string_view value);
+  void erase(std::string_view key);
+  sdk::StateStore* store() { return store_.get(); }
+
+  // --- transactions: every write between begin() and commit() lands or
+  // none does. Not nested; other threads' writes in between join it.
+  void begin();
+  void commit();
+  void rollback();
+
+  // --- dead letters ---
+  std::int64_t add_dead_letter(const DeadLetter& d);
+  std::vector<DeadLetter> dead_letters(const DeadLetterFilter& f = {}, bool with_input = false);
+  std::optional<DeadLetter> dead_letter(std::int64_t id);
+  void remove_dead_letter(std::int64_t id);
+  void bump_dead_letter(std::int64_t id, const std::string& error);  // replay failed again
+  std::size_t purge_dead_letters(const DeadLetterFilter& f = {});
+
+  // --- run history ---
+  std::int64_t run_started(const std::string& pipeline);
+  void run_finished(const RunRecord& r);
+  std::vector<RunRecord> runs(const std::string& pipeline = {}, std::size_t limit = 20);
+
+ private:
+  void exec(const char* sql);
+  std::filesystem::path path_;
+  sqlite3* db_ = nullptr;
+  std::recursive_mutex mu_;
+  std::unique_ptr<sdk::StateStore> store_;
+};
+
+std::int64_t now_ms();
+
+}  // namespace sluice::host
