@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli_args.hpp"
@@ -64,12 +65,20 @@ int cmd_run(int argc, char** argv) {
 
   ConsoleLog log;
   ProgressLine progress;
+  const auto* stop = install_stop_signals();
   const bool quiet = args.has("--quiet");
   int status = kExitOk;
   for (const auto& p : config.pipelines) {
     if (args.has("--pipeline") && p.name != args.get("--pipeline")) continue;
     host::RunOptions options;
     options.log = &log;
+    options.stop = stop;
+    try {
+      options.state_db = h.state(config);
+    } catch (const std::exception& e) {
+      std::cerr << "sluice run: " << e.what() << "\n";
+      return kExitFailed;
+    }
     if (progress.enabled() && !quiet)
       options.on_progress = [&](std::uint64_t d, std::uint64_t a) { progress.update(p.name, d, a); };
     host::RunReport report;
@@ -82,6 +91,13 @@ int cmd_run(int argc, char** argv) {
     }
     progress.clear();
     if (!quiet) std::cout << host::format_report(report);
+    if (report.hung) {
+      // A stage thread is stuck inside plugin code: report and leave without
+      // running destructors that would wait for it.
+      std::cerr << "sluice: pipeline " << p.name << ": " << report.fatal_error << "\n";
+      std::cout.flush();
+      std::_Exit(kExitFailed);
+    }
     if (!report.ok()) {
       status = kExitFailed;
       std::cerr << "sluice: pipeline " << p.name << " "
@@ -89,6 +105,7 @@ int cmd_run(int argc, char** argv) {
                                                : report.fatal_error)
                 << "\n";
     }
+    if (report.stopped) break;  // a signal asked us to stop: no further pipelines
   }
   if (args.has("--pipeline") && !config.pipeline(args.get("--pipeline"))) {
     std::cerr << "sluice run: no pipeline named '" << args.get("--pipeline") << "' in " << config.file << "\n";

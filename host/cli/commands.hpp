@@ -12,5 +12,7 @@ constexpr int kExitUsage = 2;   // bad command line or invalid config
 int cmd_run(int argc, char** argv);
 int cmd_validate(int argc, char** argv);
 int cmd_plugins(int argc, char** argv);
+int cmd_dlq(int argc, char** argv);
+int cmd_history(int argc, char** argv);
 
 }  // namespace sluice::cli

@@ -1,10 +1,29 @@
 #include "console.hpp"
 
+#include <signal.h>
+
+#include <ctime>
+#include <filesystem>
+
 namespace sluice::cli {
+namespace {
+std::atomic<bool> g_stop{false};  // the one process-wide flag a signal handler may touch
+extern "C" void on_stop_signal(int) { g_stop.store(true); }
+}  // namespace
+
+const std::atomic<bool>* install_stop_signals() {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+  return &g_stop;
+}
 
 bool load_config_or_report(host::Host& h, const std::string& file, host::Config& out) {
   try {
     out = h.load_config_file(file);
+    if (out.host.state.empty()) out.host.state = kDefaultStatePath;
     print_refusals(h);
     return true;
   } catch (const host::ConfigErrors& e) {
@@ -17,6 +36,27 @@ bool load_config_or_report(host::Host& h, const std::string& file, host::Config&
     std::cerr << e.what() << "\n";
   }
   return false;
+}
+
+std::unique_ptr<host::StateDb> open_state(const std::string& state_option, const std::string& config_option) {
+  std::filesystem::path path = state_option;
+  if (path.empty() && !config_option.empty()) {
+    path = host::read_host_settings(host::read_text_file(config_option), config_option).state;
+  }
+  if (path.empty()) path = kDefaultStatePath;
+  if (!std::filesystem::exists(path))
+    throw std::runtime_error("no state database at " + path.string() + " (nothing has run yet, or pass --state FILE)");
+  return std::make_unique<host::StateDb>(path);
+}
+
+std::string format_time(std::int64_t ms) {
+  if (ms <= 0) return "-";
+  const std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
 }
 
 }  // namespace sluice::cli

@@ -1,7 +1,10 @@
 // Output helpers shared by the verbs: a stderr log and the plugin refusals.
 #pragma once
 
+#include <atomic>
 #include <iostream>
+#include <memory>
+#include <string>
 #include <string_view>
 
 #include "sluice/host/host.hpp"
@@ -21,8 +24,24 @@ inline void print_refusals(const host::Host& h) {
   for (const auto& r : h.refusals()) std::cerr << "sluice: warning: " << r.message() << "\n";
 }
 
+// Where the CLI keeps state when the config's [host] names none.
+inline constexpr const char* kDefaultStatePath = "var/sluice.db";
+
 // Loads the config (plugins first) and reports errors the way every verb
 // does: each "file:line:col: error: ..." on its own line. Returns false on error.
+// The CLI also fills in the default state path.
 bool load_config_or_report(host::Host& h, const std::string& file, host::Config& out);
+
+// The state database for the verbs that only read or edit state (dlq,
+// history): --state FILE, else the [host] state of --config FILE, else the
+// default path. Throws std::runtime_error when the file does not exist.
+std::unique_ptr<host::StateDb> open_state(const std::string& state_option, const std::string& config_option);
+
+// Formats epoch milliseconds as local "YYYY-MM-DD HH:MM:SS".
+std::string format_time(std::int64_t ms);
+
+// Installs SIGINT/SIGTERM handlers that raise the returned flag: a run then
+// finishes what is in flight, commits its checkpoints and returns.
+const std::atomic<bool>* install_stop_signals();
 
 }  // namespace sluice::cli

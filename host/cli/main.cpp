@@ -14,6 +14,8 @@ verbs:
   run CONFIG        run the pipelines in CONFIG once (--pipeline NAME for one)
   validate CONFIG   check CONFIG against the plugins' declared options
   plugins           list plugins; `plugins describe NAME`, `plugins sample NAME`
+  dlq               the dead-letter store: list, show ID, replay, purge
+  history           recent runs with counts, durations and outcome
 
 `sluice <verb> --help` describes each verb's options.
 )";
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
     if (verb == "run") return cmd_run(argc, argv);
     if (verb == "validate") return cmd_validate(argc, argv);
     if (verb == "plugins") return cmd_plugins(argc, argv);
+    if (verb == "dlq") return cmd_dlq(argc, argv);
+    if (verb == "history") return cmd_history(argc, argv);
   } catch (const UsageError& e) {
     std::cerr << "sluice " << verb << ": " << e.what() << "\n";
     return kExitUsage;

@@ -54,8 +54,8 @@ std::string read_text_file(const std::filesystem::path& file) {
 namespace {
 
 // Stage keys the host itself reads; everything else is a plugin option.
-const std::vector<std::string> kStageKeys = {"plugin", "name"};
-const std::vector<std::string> kParserKeys = {"plugin", "name", "match"};
+const std::vector<std::string> kStageKeys = {"plugin",        "name",           "call_timeout", "retries",
+                                             "retry_backoff", "retry_deadline", "on_failure",   "sha256"};
 const std::vector<std::string> kTopKeys = {"host", "pipeline"};
 const std::vector<std::string> kHostKeys = {"plugin_dirs", "state"};
 const std::vector<std::string> kPipelineKeys = {"schedule", "workers", "queue_capacity",
@@ -94,10 +94,13 @@ class Validator {
   }
   bool ok() const { return errors_.empty(); }
 
-  void unknown_key(const toml::key& k, std::string_view where, const std::vector<std::string>& known) {
+  // Suggests from `known`; lists `shown` (default: `known`) when nothing is close.
+  void unknown_key(const toml::key& k, std::string_view where, const std::vector<std::string>& known,
+                   const std::vector<std::string>* shown = nullptr) {
+    if (!shown) shown = &known;
     std::string msg = "unknown key '" + std::string(k.str()) + "' in " + std::string(where);
     if (auto s = closest_match(k.str(), known); !s.empty()) msg += "; did you mean '" + s + "'?";
-    else if (!known.empty()) msg += " (known keys: " + join(known) + ")";
+    else if (!shown->empty()) msg += " (known keys: " + join(*shown) + ")";
     error(k.source(), std::move(msg));
   }
 
@@ -339,6 +342,33 @@ void check_schedule(const toml::node& n, Validator& v, std::string& out) {
   out = *s;
 }
 
+// The host's own stage keys (delivery policy, time limit, binary pin).
+void stage_policy_key(std::string_view key, const toml::node& val, Validator& v, StagePolicy& policy) {
+  const auto duration = [&](std::int64_t& out) {
+    const std::string name(key);
+    const sluice_option_desc named{name.c_str(), SLUICE_OPT_DURATION, 0, nullptr, nullptr, nullptr};
+    if (auto value = v.option_value(named, val)) out = value->as_int();
+  };
+  if (key == "call_timeout") {
+    duration(policy.timeout_ms);
+  } else if (key == "retries") {
+    if (auto n = v.integer(val, "retries", 0)) policy.retries = *n;
+  } else if (key == "retry_backoff") {
+    duration(policy.retry_backoff_ms);
+  } else if (key == "retry_deadline") {
+    duration(policy.retry_deadline_ms);
+  } else if (key == "on_failure") {
+    auto s = val.is_string() ? v.string_value(val) : std::nullopt;
+    if (s && (*s == "dlq" || *s == "fail")) policy.fail_run = *s == "fail";
+    else v.error(val.source(), "on_failure must be \"dlq\" (dead-letter the item and go on) or \"fail\" (end the run)");
+  } else if (key == "sha256") {
+    auto s = val.is_string() ? v.string_value(val) : std::nullopt;
+    const bool hex = s && s->size() == 64 && s->find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (hex) policy.sha256 = *s;
+    else v.error(val.source(), "sha256 must be 64 lowercase hex digits (see `sluice plugins --verbose`)");
+  }
+}
+
 void stage_config(const toml::table& tbl, const StageSection& section, const std::string& pipeline,
                   const PluginRegistry& registry, Validator& v, PipelineConfig& out) {
   StageConfig stage;
@@ -370,8 +400,13 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
   stage.name = *plugin_name;
 
   const auto& d = *plugin->descriptor;
-  std::vector<std::string> known = section.kind == SLUICE_KIND_PARSER ? kParserKeys : kStageKeys;
-  for (std::uint32_t i = 0; i < d.option_count; ++i) known.emplace_back(d.options[i].name);
+  // The listing names the plugin's own keys; suggestions also cover the
+  // host's delivery keys (retries, call_timeout ...), documented once.
+  std::vector<std::string> shown = {"plugin", "name"};
+  if (section.kind == SLUICE_KIND_PARSER) shown.emplace_back("match");
+  for (std::uint32_t i = 0; i < d.option_count; ++i) shown.emplace_back(d.options[i].name);
+  std::vector<std::string> known = shown;
+  known.insert(known.end(), kStageKeys.begin() + 2, kStageKeys.end());
 
   sdk::Map values;
   std::set<std::string, std::less<>> seen;
@@ -386,11 +421,15 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
       if (auto m = v.string_list(val, "match")) stage.match = std::move(*m);
       continue;
     }
+    if (std::find(kStageKeys.begin(), kStageKeys.end(), k.str()) != kStageKeys.end()) {
+      stage_policy_key(k.str(), val, v, stage.policy);
+      continue;
+    }
     const sluice_option_desc* opt = nullptr;
     for (std::uint32_t i = 0; i < d.option_count; ++i)
       if (k == d.options[i].name) opt = &d.options[i];
     if (!opt) {
-      v.unknown_key(k, "stage '" + std::string(d.name) + "' (" + where + ")", known);
+      v.unknown_key(k, "stage '" + std::string(d.name) + "' (" + where + ")", known, &shown);
       continue;
     }
     seen.insert(std::string(k.str()));
@@ -410,6 +449,14 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
     }
   }
   stage.options = sdk::Options(std::move(values));
+  if (!stage.policy.sha256.empty() && stage.policy.sha256 != plugin->sha256) {
+    const auto* pin = tbl.get("sha256");
+    v.error(pin->source(), "plugin '" + *plugin_name + "' " +
+                               (plugin->sha256.empty() ? std::string("is compiled in, it has no file to pin")
+                                                       : "at " + plugin->path.string() + " has sha256 " +
+                                                             plugin->sha256) +
+                               ", the config pins " + stage.policy.sha256);
+  }
   (out.*section.member).push_back(std::move(stage));
 }
 
@@ -473,6 +520,10 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
 }
 
 }  // namespace
+
+bool is_host_stage_key(std::string_view name) {
+  return std::find(kStageKeys.begin(), kStageKeys.end(), name) != kStageKeys.end() || name == "match";
+}
 
 std::optional<std::string> check_option_literal(const sluice_option_desc& option, const char* literal,
                                                 const char* role) {

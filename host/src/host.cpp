@@ -35,11 +35,20 @@ Config Host::load_config_file(const std::filesystem::path& file) {
   return load_config_string(read_text_file(file), file.string());
 }
 
+StateDb* Host::state(const Config& config) {
+  if (config.host.state.empty()) return nullptr;
+  auto& slot = states_[config.host.state];
+  if (!slot) slot = std::make_unique<StateDb>(config.host.state);
+  return slot.get();
+}
+
 std::vector<RunReport> Host::run(const Config& config, const std::string& pipeline, const RunOptions& options) {
+  RunOptions run_options = options;
+  if (!run_options.state_db) run_options.state_db = state(config);
   std::vector<RunReport> reports;
   for (const auto& p : config.pipelines) {
     if (!pipeline.empty() && p.name != pipeline) continue;
-    reports.push_back(run_pipeline(p, registry_, options));
+    reports.push_back(run_pipeline(p, registry_, run_options));
   }
   if (!pipeline.empty() && reports.empty()) {
     std::string known;

@@ -128,6 +128,17 @@ std::string describe_json_schema(const sluice_plugin_descriptor& d) {
   out += R"(},"name":{"type":"string","description":"stage name, unique in the pipeline"})";
   if (d.kind == SLUICE_KIND_PARSER)
     out += R"(,"match":{"type":"array","items":{"type":"string"},"description":"globs or MIME types this parser takes"})";
+  // The host's own stage keys (see StagePolicy), valid in every stage.
+  out += R"(,"call_timeout":{)";
+  json_schema_type(out, SLUICE_OPT_DURATION);
+  out += R"(,"description":"a stage call taking longer ends the run"},"retries":{"type":"integer","minimum":0,)"
+         R"("description":"source/sink attempts after the first"},"retry_backoff":{)";
+  json_schema_type(out, SLUICE_OPT_DURATION);
+  out += R"(,"description":"first wait between attempts, doubled each time"},"retry_deadline":{)";
+  json_schema_type(out, SLUICE_OPT_DURATION);
+  out += R"(,"description":"stop retrying after this long"},"on_failure":{"enum":["dlq","fail"],)"
+         R"("description":"dead-letter a failed item and go on, or end the run"},)"
+         R"("sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"pin the plugin binary"})";
   std::vector<std::string> required{"plugin"};
   for (std::uint32_t i = 0; i < d.option_count; ++i) {
     const auto& o = d.options[i];

@@ -2,13 +2,19 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <mutex>
 #include <thread>
 
 #include "bounded_queue.hpp"
+#include "call_watchdog.hpp"
 #include "checkpoint_tracker.hpp"
+#include "retry_policy.hpp"
+#include "serialization.hpp"
+#include "sluice/sdk/json.hpp"
 #include "stage_context.hpp"
 
 namespace sluice::host {
@@ -16,17 +22,22 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct DocItem {
-  std::size_t source = 0;  // index into the pipeline's sources
-  std::uint64_t seq = 0;   // per-source delivery order
-  sdk::RawDocument doc;
-};
+// Document meta keys a dead-letter replay sets (see dlq_replay.cpp).
+constexpr const char* kReplayArticle = "sluice.replay.article";    // keep only this article id
+constexpr const char* kReplayAttempts = "sluice.replay.attempts";  // failures so far
 
 struct ResultItem {
   std::size_t source = 0;
   std::uint64_t seq = 0;
   std::string cursor;
   std::vector<sdk::Article> articles;
+  std::vector<DeadLetter> dead;  // failures, stored with this item's checkpoint
+};
+
+struct DocItem {
+  std::size_t source = 0;
+  std::uint64_t seq = 0;  // per-source delivery order
+  sdk::RawDocument doc;
 };
 
 // Counters one thread owns while it runs, merged into the report at the end
@@ -36,7 +47,6 @@ struct LocalCounts {
   Clock::duration time{};
 };
 
-// A created stage plus the plugin it came from.
 template <class Interface>
 struct Instance {
   const StageConfig* config = nullptr;
@@ -47,10 +57,10 @@ struct Instance {
 bool matches(const std::vector<std::string>& patterns, const sdk::RawDocument& doc) {
   if (patterns.empty()) return true;
   const auto slash = doc.key.find_last_of('/');
-  const std::string base = slash == std::string::npos ? doc.key : doc.key.substr(slash + 1);
+  const char* base = doc.key.c_str() + (slash == std::string::npos ? 0 : slash + 1);
   for (const auto& p : patterns) {
     if (!doc.content_type.empty() && fnmatch(p.c_str(), doc.content_type.c_str(), 0) == 0) return true;
-    if (fnmatch(p.c_str(), base.c_str(), 0) == 0) return true;
+    if (fnmatch(p.c_str(), base, 0) == 0) return true;
     if (fnmatch(p.c_str(), doc.key.c_str(), 0) == 0) return true;
   }
   return false;
@@ -66,31 +76,63 @@ std::string what_of(std::exception_ptr e) {
   }
 }
 
-class Run {
+const std::string& item_name(const sdk::RawDocument& doc) { return doc.key.empty() ? doc.uri : doc.key; }
+
+std::string sink_token_key(const std::string& pipeline, const std::string& stage) {
+  return "host/" + pipeline + "/" + stage + "/commit_token";
+}
+
+class Run : public std::enable_shared_from_this<Run> {
  public:
-  Run(const PipelineConfig& p, const PluginRegistry& registry, const RunOptions& options)
-      : p_(p), registry_(registry), options_(options), docs_(p.queue_capacity), results_(p.queue_capacity) {}
+  Run(PipelineConfig p, const PluginRegistry& registry, RunOptions options)
+      : p_(std::move(p)),
+        registry_(registry),
+        options_(std::move(options)),
+        docs_(p_.queue_capacity),
+        results_(p_.queue_capacity) {
+    router_config_.name = "(router)";
+  }
 
   RunReport execute() {
     const auto started = Clock::now();
     report_.pipeline = p_.name;
     create_stages();
+    std::int64_t run_id = options_.state_db ? options_.state_db->run_started(p_.name) : 0;
+    recover_sinks();
 
+    // Thread slots: sources, then workers, then the sink writer.
+    const std::size_t n_sources = sources_.size();
+    const std::size_t n_threads = n_sources + p_.workers + 1;
+    std::unique_ptr<detail::CallWatchdog> watchdog;
+    if (any_timeout()) {
+      watchdog = std::make_unique<detail::CallWatchdog>(n_threads, [this](const auto& slot) { overrun(slot); });
+      watchdog->start();
+      watchdog_ = watchdog.get();
+    }
+    done_.assign(n_threads, false);
     std::vector<std::thread> threads;
-    std::atomic<std::size_t> sources_left{sources_.size()};
-    for (std::size_t i = 0; i < sources_.size(); ++i) {
-      threads.emplace_back([this, i, &sources_left] {
-        read_source(i);
-        if (--sources_left == 0) docs_.close();
+    auto self = shared_from_this();
+    std::atomic<std::size_t> sources_left{n_sources};
+    auto workers_left = std::make_shared<std::atomic<unsigned>>(p_.workers);
+    for (std::size_t i = 0; i < n_sources; ++i) {
+      threads.emplace_back([self, i, &sources_left] {
+        self->read_source(i);
+        if (--sources_left == 0) self->docs_.close();
+        self->thread_done(i);
       });
     }
-    std::atomic<unsigned> workers_left{p_.workers};
     for (unsigned w = 0; w < p_.workers; ++w) {
-      threads.emplace_back([this, w, &workers_left] {
-        work(w);
-        if (--workers_left == 0) results_.close();
+      threads.emplace_back([self, w, n_sources, workers_left] {
+        self->work(w, n_sources + w);
+        if (--*workers_left == 0) self->results_.close();
+        self->thread_done(n_sources + w);
       });
     }
+    threads.emplace_back([self, n_threads] {
+      self->write_sinks(n_threads - 1);
+      self->thread_done(n_threads - 1);
+    });
+
     std::thread progress;
     std::atomic<bool> finished{false};
     if (options_.on_progress) {
@@ -101,17 +143,21 @@ class Run {
         }
       });
     }
-    write_sinks();  // on this thread: sinks see one caller, in order
-    for (auto& t : threads) t.join();
+    wait_for_threads(threads, watchdog.get());
     finished = true;
     if (progress.joinable()) progress.join();
-    close_sinks();
+    if (watchdog) watchdog->stop();
+    watchdog_ = nullptr;
+    if (!sink_thread_hung_) close_sinks();
 
     report_.documents = documents_.load();
     report_.articles = delivered_.load();
+    report_.stopped = stop_requested();
+    report_.hung = hung_.load();
     merge_counts();
     report_.wall_seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    return std::move(report_);
+    if (options_.state_db) record_run(run_id);
+    return report_;
   }
 
  private:
@@ -146,48 +192,131 @@ class Run {
   }
 
   void create_stages() {
-    for (const auto& s : p_.sources) sources_.push_back(create<sdk::Source>(s));
-    source_locks_ = std::vector<std::mutex>(sources_.size());
+    if (options_.source_override) {
+      override_source_config_.name = "replay";
+      override_source_config_.plugin = nullptr;
+      sources_.push_back({&override_source_config_, options_.source_override, options_.source_override.get()});
+    } else {
+      for (const auto& s : p_.sources) sources_.push_back(create<sdk::Source>(s));
+    }
+    if (options_.parser_override) {
+      override_parser_config_.name = "replay";
+      parsers_.push_back(std::vector<Instance<sdk::Parser>>(
+          p_.workers, {&override_parser_config_, options_.parser_override, options_.parser_override.get()}));
+    } else {
+      for (const auto& s : p_.parsers) parsers_.push_back(per_worker<sdk::Parser>(s));
+      for (const auto& s : p_.enrichers) enrichers_.push_back(per_worker<sdk::Enricher>(s));
+    }
+    for (const auto& s : p_.sinks) {
+      const auto& only = options_.only_sinks;
+      if (only.empty() || std::find(only.begin(), only.end(), s.name) != only.end())
+        sinks_.push_back(create<sdk::Sink>(s));
+    }
+    source_locks_ = std::vector<std::timed_mutex>(sources_.size());
     trackers_.resize(sources_.size());
-    for (const auto& s : p_.parsers) parsers_.push_back(per_worker<sdk::Parser>(s));
-    for (const auto& s : p_.enrichers) enrichers_.push_back(per_worker<sdk::Enricher>(s));
-    for (const auto& s : p_.sinks) sinks_.push_back(create<sdk::Sink>(s));
     source_counts_.resize(sources_.size());
     parser_counts_.assign(p_.workers, std::vector<LocalCounts>(parsers_.size()));
     enricher_counts_.assign(p_.workers, std::vector<LocalCounts>(enrichers_.size()));
     sink_counts_.resize(sinks_.size());
   }
 
-  void fail(const std::string& stage, const std::string& item, std::string error) {
-    std::lock_guard lock(failures_mu_);
-    ++failed_;
-    report_.failures.push_back({stage, item, std::move(error)});
-    if (options_.log) options_.log->warn("stage '" + stage + "' failed on " + item + ": " + report_.failures.back().error);
+  // Sinks that cannot upsert roll back to their last committed position.
+  void recover_sinks() {
+    if (!options_.state_db) return;
+    for (auto& s : sinks_) {
+      const auto token = options_.state_db->get(sink_token_key(p_.name, s.config->name));
+      try {
+        s.stage->recover(token.value_or(""));
+      } catch (const std::exception& e) {
+        throw ConfigError(s.config->position,
+                          "stage '" + s.config->name + "' could not recover its committed state: " + e.what());
+      }
+    }
   }
 
-  bool stopping() const { return options_.stop && options_.stop->load(); }
+  bool any_timeout() const {
+    for (const auto* list : {&p_.sources, &p_.parsers, &p_.enrichers, &p_.sinks})
+      for (const auto& s : *list)
+        if (s.policy.timeout_ms > 0) return true;
+    return false;
+  }
+
+  // ---- failures ----
+  // Records a failure for the report; the dead letter travels with its item
+  // and is stored in the same transaction as that item's checkpoint.
+  DeadLetter failure(const StageConfig& stage, const std::string& item, std::string error) {
+    DeadLetter d;
+    d.pipeline = p_.name;
+    d.stage = stage.name;
+    d.plugin = stage.plugin ? stage.plugin->name() : "host";
+    d.plugin_version = stage.plugin ? stage.plugin->version() : "";
+    d.error = std::move(error);
+    d.item = item;
+    d.time_ms = now_ms();
+    std::lock_guard lock(failures_mu_);
+    ++failed_;
+    report_.failures.push_back({stage.name, item, d.error});
+    if (options_.log) options_.log->warn("stage '" + stage.name + "' failed on " + item + ": " + d.error);
+    return d;
+  }
+
+  void document_dead_letter(DeadLetter&& d, const sdk::RawDocument& doc, std::vector<DeadLetter>& out) {
+    if (!options_.state_db) return;
+    d.input_kind = "document";
+    d.input = detail::document_to_json(doc);
+    if (const auto* a = doc.meta.find(kReplayAttempts); a && a->is_int()) d.attempts = static_cast<int>(a->as_int()) + 1;
+    out.push_back(std::move(d));
+  }
+
+  void fatal(std::string error) {
+    std::lock_guard lock(failures_mu_);
+    if (report_.fatal_error.empty()) report_.fatal_error = std::move(error);
+    fatal_ = true;
+    stop_or_fatal_ = true;
+  }
+
+  bool stop_requested() const { return options_.stop && options_.stop->load(); }
+  bool stopping() const { return fatal_.load() || stop_requested(); }
+
+  void overrun(const detail::CallWatchdog::Slot& slot) {
+    fatal("stage '" + slot.stage + "' exceeded its time limit of " + std::to_string(slot.limit_ms) + " ms on " +
+          slot.item + "; the run was ended around it");
+    hung_ = true;
+    docs_.close();
+    results_.close();
+  }
 
   // ---- sources ----
   void read_source(std::size_t i) {
     auto& src = sources_[i];
     auto& counts = source_counts_[i];
+    const auto& policy = src.config->policy;
     std::uint64_t seq = 0;
-    while (!stopping() && !fatal_.load()) {
+    detail::Backoff backoff(policy);
+    while (!stopping()) {
       DocItem item{i, seq, {}};
       bool more;
       const auto t0 = Clock::now();
       try {
+        detail::CallWatchdog::Call call(watchdog_, i, policy.timeout_ms, src.config->name,
+                                        "document #" + std::to_string(seq + 1));
         std::lock_guard lock(source_locks_[i]);
         more = src.stage->next(item.doc);
       } catch (...) {
         counts.time += Clock::now() - t0;
+        const auto error = what_of(std::current_exception());
+        if (options_.log)
+          options_.log->warn("source '" + src.config->name + "' failed (attempt " +
+                             std::to_string(backoff.attempts()) + "): " + error);
+        if (backoff.wait(stop_or_fatal_)) continue;  // I/O may recover: try again
+        // Out of retries: this source has lost its place, so stop reading it.
+        // What it delivered so far still flows and is acknowledged.
         ++counts.failed;
-        // A source that throws has lost its place: stop reading it rather
-        // than guess. What it delivered so far still flows and is acknowledged.
-        fail(src.config->name, "document #" + std::to_string(seq + 1), what_of(std::current_exception()));
+        failure(*src.config, "document #" + std::to_string(seq + 1), error);
         break;
       }
       counts.time += Clock::now() - t0;
+      backoff.reset();
       if (!more) break;
       ++counts.out;
       ++seq;
@@ -199,64 +328,78 @@ class Run {
   // ---- workers ----
   class Collect : public sdk::ParseOutput {
    public:
-    Collect(Run& run, const std::string& stage, const std::string& key, std::vector<sdk::Article>& out)
-        : run_(run), stage_(stage), key_(key), out_(out) {}
-    void article(sdk::Article&& a) override { out_.push_back(std::move(a)); }
-    void error(std::string message) override { run_.fail(stage_, key_, std::move(message)); ++errors; }
+    Collect(Run& run, const StageConfig& stage, const sdk::RawDocument& doc, ResultItem& out)
+        : run_(run), stage_(stage), doc_(doc), out_(out) {}
+    void article(sdk::Article&& a) override { out_.articles.push_back(std::move(a)); }
+    void error(std::string message) override {
+      run_.document_dead_letter(run_.failure(stage_, item_name(doc_), std::move(message)), doc_, out_.dead);
+      ++errors;
+    }
     std::uint64_t errors = 0;
 
    private:
     Run& run_;
-    const std::string& stage_;
-    const std::string& key_;
-    std::vector<sdk::Article>& out_;
+    const StageConfig& stage_;
+    const sdk::RawDocument& doc_;
+    ResultItem& out_;
   };
 
-  void work(unsigned w) {
+  void work(unsigned w, std::size_t slot) {
     while (auto item = docs_.pop()) {
-      ResultItem result{item->source, item->seq, std::move(item->doc.cursor), {}};
-      parse(w, item->doc, result.articles);
-      enrich(w, item->doc.key, result.articles);
+      ResultItem result{item->source, item->seq, std::move(item->doc.cursor), {}, {}};
+      parse(w, slot, item->doc, result);
+      enrich(w, slot, item->doc, result);
       if (!results_.push(result)) break;
     }
   }
 
-  void parse(unsigned w, const sdk::RawDocument& doc, std::vector<sdk::Article>& out) {
+  void parse(unsigned w, std::size_t slot, const sdk::RawDocument& doc, ResultItem& result) {
     for (std::size_t i = 0; i < parsers_.size(); ++i) {
       auto& inst = parsers_[i][w];
-      if (!matches(inst.config->match, doc)) continue;
+      if (!options_.parser_override && !matches(inst.config->match, doc)) continue;
       auto& counts = parser_counts_[w][i];
       ++counts.in;
-      Collect collect(*this, inst.config->name, doc.key, out);
+      Collect collect(*this, *inst.config, doc, result);
       const auto t0 = Clock::now();
       try {
+        detail::CallWatchdog::Call call(watchdog_, slot, inst.config->policy.timeout_ms, inst.config->name,
+                                        item_name(doc));
         inst.stage->parse(doc, collect);
       } catch (...) {
-        out.clear();  // a document that fails loses its partial output: no half documents
+        result.articles.clear();  // a document that fails loses its partial output: no half documents
         ++counts.failed;
-        fail(inst.config->name, doc.key.empty() ? doc.uri : doc.key, what_of(std::current_exception()));
+        document_dead_letter(failure(*inst.config, item_name(doc), what_of(std::current_exception())), doc,
+                             result.dead);
       }
       counts.time += Clock::now() - t0;
       counts.failed += collect.errors;
-      counts.out += out.size();
-      for (auto& a : out) {
-        a.lineage.push_back({inst.config->name, inst.config->plugin->name(), inst.config->plugin->version()});
+      if (const auto* keep = doc.meta.find(kReplayArticle); keep && keep->is_string()) {
+        std::erase_if(result.articles, [&](const sdk::Article& a) { return a.id != keep->as_string(); });
+      }
+      counts.out += result.articles.size();
+      if (inst.config->plugin) {
+        for (auto& a : result.articles)
+          a.lineage.push_back({inst.config->name, inst.config->plugin->name(), inst.config->plugin->version()});
       }
       return;
     }
-    fail("(router)", doc.key.empty() ? doc.uri : doc.key, "no parser matches this document (content type \"" +
-                                                          doc.content_type + "\")");
+    document_dead_letter(failure(router_config_, item_name(doc),
+                                 "no parser matches this document (content type \"" + doc.content_type + "\")"),
+                         doc, result.dead);
   }
 
-  void enrich(unsigned w, const std::string& key, std::vector<sdk::Article>& articles) {
+  void enrich(unsigned w, std::size_t slot, const sdk::RawDocument& doc, ResultItem& result) {
+    auto& articles = result.articles;
     for (std::size_t i = 0; i < enrichers_.size() && !articles.empty(); ++i) {
       auto& inst = enrichers_[i][w];
       auto& counts = enricher_counts_[w][i];
+      const auto& policy = inst.config->policy;
       const auto t0 = Clock::now();
       std::size_t kept = 0;
       for (auto& a : articles) {
         ++counts.in;
         try {
+          detail::CallWatchdog::Call call(watchdog_, slot, policy.timeout_ms, inst.config->name, a.id);
           inst.stage->enrich(a);
           a.lineage.push_back({inst.config->name, inst.config->plugin->name(), inst.config->plugin->version()});
           if (&articles[kept] != &a) articles[kept] = std::move(a);
@@ -264,7 +407,11 @@ class Run {
           ++counts.out;
         } catch (...) {
           ++counts.failed;
-          fail(inst.config->name, a.id.empty() ? key : a.id, what_of(std::current_exception()));
+          // Replay re-parses the document and keeps just this article.
+          auto d = failure(*inst.config, a.id.empty() ? item_name(doc) : a.id, what_of(std::current_exception()));
+          sdk::RawDocument tagged = doc;
+          tagged.meta[kReplayArticle] = a.id;
+          document_dead_letter(std::move(d), tagged, result.dead);
         }
       }
       articles.resize(kept);
@@ -273,25 +420,29 @@ class Run {
   }
 
   // ---- sinks ----
-  void write_sinks() {
+  void write_sinks(std::size_t slot) {
     std::vector<ResultItem> pending;
     std::vector<sdk::Article> batch;
+    std::size_t pending_articles = 0;
     auto flush = [&] {
       if (pending.empty()) return;
       batch.clear();
       for (auto& r : pending)
         for (auto& a : r.articles) batch.push_back(std::move(a));
-      if (!batch.empty() && !write_batch(batch)) {
+      std::vector<DeadLetter> sink_dead;
+      if (!batch.empty() && !write_batch(batch, slot, sink_dead)) {
+        pending.clear();  // not acknowledged: the next run delivers it again
+        return;
+      }
+      if (!commit(pending, sink_dead)) {
         pending.clear();
         return;
       }
       delivered_ += batch.size();
       if (options_.on_article)
         for (const auto& a : batch) options_.on_article(a);
-      for (auto& r : pending) acknowledge(r);
       pending.clear();
     };
-    std::size_t pending_articles = 0;
     for (;;) {
       // Fill the batch while results flow; flush as soon as the queue runs
       // dry so a slow trickle is not held back waiting for a full batch.
@@ -312,40 +463,105 @@ class Run {
     flush();
   }
 
-  bool write_batch(const std::vector<sdk::Article>& batch) {
+  // Writes one batch to every sink, retrying with backoff. A sink that still
+  // fails either dead-letters the batch (on_failure = "dlq") or ends the run.
+  bool write_batch(const std::vector<sdk::Article>& batch, std::size_t slot, std::vector<DeadLetter>& dead) {
     if (fatal_.load()) return false;
     for (std::size_t i = 0; i < sinks_.size(); ++i) {
+      auto& sink = sinks_[i];
       auto& counts = sink_counts_[i];
+      const auto& policy = sink.config->policy;
       counts.in += batch.size();
-      const auto t0 = Clock::now();
-      try {
-        sinks_[i].stage->write(batch);
-        counts.out += batch.size();
-      } catch (...) {
-        counts.failed += batch.size();
-        counts.time += Clock::now() - t0;
-        const auto error = what_of(std::current_exception());
-        report_.fatal_error = "sink '" + sinks_[i].config->name + "' failed: " + error;
-        fatal_ = true;
-        // Nothing from this batch is acknowledged: a rerun delivers it again.
-        docs_.close();
-        return false;
+      detail::Backoff backoff(policy);
+      for (;;) {
+        const auto t0 = Clock::now();
+        try {
+          detail::CallWatchdog::Call call(watchdog_, slot, policy.timeout_ms, sink.config->name,
+                                          "a batch of " + std::to_string(batch.size()) + " articles");
+          sink.stage->write(batch);
+          counts.time += Clock::now() - t0;
+          counts.out += batch.size();
+          break;
+        } catch (...) {
+          counts.time += Clock::now() - t0;
+          if (watchdog_ && watchdog_->slot_fired(slot)) {
+            sink_thread_hung_ = true;  // it returned after all, but the run has been ended
+            return false;
+          }
+          const auto error = what_of(std::current_exception());
+          if (options_.log)
+            options_.log->warn("sink '" + sink.config->name + "' failed (attempt " +
+                               std::to_string(backoff.attempts()) + "): " + error);
+          if (backoff.wait(stop_or_fatal_)) continue;
+          counts.failed += batch.size();
+          if (policy.fail_run || !options_.state_db) {
+            const auto n = backoff.attempts();
+            fatal("sink '" + sink.config->name + "' failed after " + std::to_string(n) +
+                  (n == 1 ? " attempt: " : " attempts: ") + error);
+            docs_.close();  // nothing from this batch is acknowledged: a rerun delivers it again
+            return false;
+          }
+          for (const auto& a : batch) {
+            auto d = failure(*sink.config, a.id, error);
+            d.input_kind = "article";
+            d.input = sdk::json::to_json(a);
+            dead.push_back(std::move(d));
+          }
+          break;
+        }
       }
-      counts.time += Clock::now() - t0;
     }
     return true;
   }
 
-  void acknowledge(ResultItem& r) {
-    auto cursor = trackers_[r.source].complete(r.seq, std::move(r.cursor));
-    if (!cursor) return;
-    auto& src = sources_[r.source];
-    try {
-      std::lock_guard lock(source_locks_[r.source]);
-      src.stage->acknowledge(*cursor);
-    } catch (...) {
-      fail(src.config->name, "acknowledge " + *cursor, what_of(std::current_exception()));
+  // Acknowledges the flushed items: in one state transaction the sources'
+  // checkpoints advance, the sinks' commit tokens and the dead letters are
+  // stored. A crash before it commits redelivers the items; after, they are
+  // done. Without a state database the sources are just acknowledged.
+  bool commit(std::vector<ResultItem>& items, std::vector<DeadLetter>& sink_dead) {
+    std::vector<std::optional<std::string>> advanced(sources_.size());
+    for (auto& r : items) {
+      if (auto c = trackers_[r.source].complete(r.seq, std::move(r.cursor))) advanced[r.source] = std::move(c);
     }
+    // Source locks before the database lock: a source thread inside next()
+    // holds its lock and may read state, so the opposite order could deadlock.
+    std::vector<std::unique_lock<std::timed_mutex>> locks;
+    for (std::size_t i = 0; i < sources_.size(); ++i) {
+      if (!advanced[i]) continue;
+      std::unique_lock lock(source_locks_[i], std::defer_lock);
+      while (!lock.try_lock_for(std::chrono::milliseconds(100))) {
+        if (hung_) return false;  // that source is stuck in next(): leave it unacknowledged
+      }
+      locks.push_back(std::move(lock));
+    }
+    auto* db = options_.state_db;
+    try {
+      if (db) db->begin();
+      for (std::size_t i = 0; i < sources_.size(); ++i) {
+        if (!advanced[i]) continue;
+        try {
+          sources_[i].stage->acknowledge(*advanced[i]);
+        } catch (...) {
+          failure(*sources_[i].config, "acknowledge " + *advanced[i], what_of(std::current_exception()));
+        }
+      }
+      if (db) {
+        for (auto& s : sinks_) db->put(sink_token_key(p_.name, s.config->name), s.stage->commit_token());
+        auto store = [&](const DeadLetter& d) {
+          db->add_dead_letter(d);
+          ++dead_lettered_;
+        };
+        std::for_each(sink_dead.begin(), sink_dead.end(), store);
+        for (auto& r : items) std::for_each(r.dead.begin(), r.dead.end(), store);
+        db->commit();
+      }
+    } catch (const std::exception& e) {
+      if (db) db->rollback();
+      fatal(std::string("cannot commit checkpoint to the state database: ") + e.what());
+      docs_.close();
+      return false;
+    }
+    return true;
   }
 
   void close_sinks() {
@@ -353,25 +569,57 @@ class Run {
       try {
         s.stage->close();
       } catch (...) {
-        if (report_.fatal_error.empty())
-          report_.fatal_error = "sink '" + s.config->name + "' failed to close: " + what_of(std::current_exception());
+        fatal("sink '" + s.config->name + "' failed to close: " + what_of(std::current_exception()));
+      }
+    }
+  }
+
+  // ---- threads ----
+  void thread_done(std::size_t slot) {
+    {
+      std::lock_guard lock(done_mu_);
+      done_[slot] = true;
+    }
+    done_cv_.notify_all();
+  }
+
+  // Joins every thread, except one stuck in a stage call past its time
+  // limit: that one is detached (it holds a reference to this run).
+  void wait_for_threads(std::vector<std::thread>& threads, detail::CallWatchdog* watchdog) {
+    std::unique_lock lock(done_mu_);
+    for (;;) {
+      // Wake the runner's own waits when a stop is requested from outside.
+      if (stop_requested() || fatal_.load()) stop_or_fatal_ = true;
+      bool all = true;
+      for (std::size_t i = 0; i < threads.size(); ++i)
+        if (!done_[i] && !(watchdog && watchdog->slot_fired(i))) all = false;
+      if (all) break;
+      done_cv_.wait_for(lock, std::chrono::milliseconds(50));
+    }
+    for (std::size_t i = 0; i < threads.size(); ++i) {
+      if (done_[i]) {
+        threads[i].join();
+      } else {
+        if (i == threads.size() - 1) sink_thread_hung_ = true;
+        threads[i].detach();
       }
     }
   }
 
   // ---- report ----
   void add_counts(const StageConfig& s, const char* kind, const std::vector<const LocalCounts*>& parts) {
-    StageCounts c{s.name, s.plugin->name(), kind};
-    for (const auto* p : parts) {
-      c.in += p->in;
-      c.out += p->out;
-      c.failed += p->failed;
-      c.seconds += std::chrono::duration<double>(p->time).count();
+    StageCounts c{s.name, s.plugin ? s.plugin->name() : "host", kind, 0, 0, 0, 0};
+    for (const auto* part : parts) {
+      c.in += part->in;
+      c.out += part->out;
+      c.failed += part->failed;
+      c.seconds += std::chrono::duration<double>(part->time).count();
     }
     report_.stages.push_back(std::move(c));
   }
 
   void merge_counts() {
+    std::lock_guard lock(failures_mu_);
     for (std::size_t i = 0; i < sources_.size(); ++i) {
       auto c = source_counts_[i];
       c.in = c.out;
@@ -388,16 +636,36 @@ class Run {
     per_stage(enrichers_, enricher_counts_, "enricher");
     for (std::size_t i = 0; i < sinks_.size(); ++i) add_counts(*sinks_[i].config, "sink", {&sink_counts_[i]});
     report_.failed = failed_;
+    report_.dead_lettered = dead_lettered_;
   }
 
-  const PipelineConfig& p_;
+  void record_run(std::int64_t id) {
+    RunRecord r;
+    r.id = id;
+    r.pipeline = p_.name;
+    r.status = !report_.fatal_error.empty() ? "failed" : report_.stopped ? "stopped" : report_.failed ? "partial" : "ok";
+    r.documents = report_.documents;
+    r.articles = report_.articles;
+    r.failed = report_.failed;
+    r.dead_lettered = report_.dead_lettered;
+    r.error = report_.fatal_error;
+    try {
+      options_.state_db->run_finished(r);
+    } catch (const std::exception& e) {
+      if (options_.log) options_.log->warn(std::string("cannot record run history: ") + e.what());
+    }
+  }
+
+  // Copies: a thread abandoned in a hung stage call may outlive the caller.
+  const PipelineConfig p_;
   const PluginRegistry& registry_;
-  const RunOptions& options_;
+  const RunOptions options_;
   RunReport report_;
+  StageConfig override_source_config_, override_parser_config_, router_config_;
 
   std::vector<std::unique_ptr<detail::StageContext>> contexts_;
   std::vector<Instance<sdk::Source>> sources_;
-  std::vector<std::mutex> source_locks_;
+  std::vector<std::timed_mutex> source_locks_;
   std::vector<detail::CheckpointTracker> trackers_;
   std::vector<std::vector<Instance<sdk::Parser>>> parsers_;      // [stage][worker]
   std::vector<std::vector<Instance<sdk::Enricher>>> enrichers_;  // [stage][worker]
@@ -408,17 +676,25 @@ class Run {
 
   detail::BoundedQueue<DocItem> docs_;
   detail::BoundedQueue<ResultItem> results_;
+  detail::CallWatchdog* watchdog_ = nullptr;
   std::atomic<std::uint64_t> documents_{0}, delivered_{0};
   std::atomic<bool> fatal_{false};
+  std::atomic<bool> stop_or_fatal_{false};  // what retry waits watch
+  bool sink_thread_hung_ = false;
+  std::atomic<bool> hung_{false};
   std::mutex failures_mu_;
-  std::uint64_t failed_ = 0;
+  std::uint64_t failed_ = 0, dead_lettered_ = 0;
+
+  std::mutex done_mu_;
+  std::condition_variable done_cv_;
+  std::vector<bool> done_;
 };
 
 }  // namespace
 
 RunReport run_pipeline(const PipelineConfig& pipeline, const PluginRegistry& registry, const RunOptions& options) {
-  Run run(pipeline, registry, options);
-  return run.execute();
+  auto run = std::make_shared<Run>(pipeline, registry, options);
+  return run->execute();
 }
 
 std::string format_report(const RunReport& r) {
@@ -438,7 +714,15 @@ std::string format_report(const RunReport& r) {
                   static_cast<unsigned long long>(s.out), static_cast<unsigned long long>(s.failed), s.seconds);
     out += line;
   }
-  for (const auto& f : r.failures) out += "  failed: stage '" + f.stage + "' on " + f.item + ": " + f.error + "\n";
+  constexpr std::size_t kShownFailures = 20;
+  for (std::size_t i = 0; i < r.failures.size() && i < kShownFailures; ++i) {
+    const auto& f = r.failures[i];
+    out += "  failed: stage '" + f.stage + "' on " + f.item + ": " + f.error + "\n";
+  }
+  if (r.failures.size() > kShownFailures)
+    out += "  ... and " + std::to_string(r.failures.size() - kShownFailures) + " more failures\n";
+  if (r.dead_lettered > 0)
+    out += "  " + std::to_string(r.dead_lettered) + " item(s) in the dead-letter store: `sluice dlq list`\n";
   if (!r.fatal_error.empty()) out += "  run failed: " + r.fatal_error + "\n";
   return out;
 }

@@ -3,7 +3,11 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <boost/dll/shared_library.hpp>
 #include <cstring>
 #include <fstream>
@@ -77,6 +81,8 @@ std::optional<std::string> check_options(const sluice_plugin_descriptor* d) {
     for (std::uint32_t j = 0; j < i; ++j)
       if (std::strcmp(d->options[j].name, o.name) == 0)
         return std::string("option '") + o.name + "' is declared twice";
+    if (is_host_stage_key(o.name))
+      return std::string("option '") + o.name + "' is a key the host reads in every stage; rename it";
     // Defaults and examples go through the same checks as user input, so a
     // bad literal is the plugin's fault here, not the operator's later.
     if (o.default_toml)
@@ -150,8 +156,32 @@ void PluginRegistry::register_builtin(const sluice_plugin_descriptor* d) {
   plugins_.emplace(d->name, std::move(info));
 }
 
+// A plugin runs with the host's rights, so only its owner (root or the user
+// running sluice) may be able to change the file or swap it in its directory.
+static std::optional<std::string> check_trust(const std::filesystem::path& file) {
+  const auto check = [](const std::filesystem::path& p, const char* what) -> std::optional<std::string> {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return std::string("cannot stat ") + what + " " + p.string();
+    if (st.st_uid != 0 && st.st_uid != ::geteuid())
+      return std::string(what) + " is owned by uid " + std::to_string(st.st_uid) +
+             ", neither root nor the user running sluice";
+    if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+      char mode[8];
+      std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+      return std::string(what) + " is writable by " + ((st.st_mode & S_IWOTH) ? "other users" : "its group") +
+             " (mode " + mode + "); only its owner may write it";
+    }
+    return std::nullopt;
+  };
+  if (auto why = check(file, "file")) return why;
+  auto dir = file.parent_path();
+  if (dir.empty()) dir = ".";
+  return check(dir, "directory");
+}
+
 std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& file) {
   auto refuse = [&](std::string reason) { return Refusal{file, std::move(reason)}; };
+  if (auto why = check_trust(file)) return refuse(*why);
   std::string bytes;
   try {
     bytes = read_whole_file(file);

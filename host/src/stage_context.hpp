@@ -14,7 +14,7 @@ class StageContext {
   StageContext(const std::string& pipeline, const std::string& stage, const RunOptions& options)
       : prefix_(pipeline + "/" + stage + "/"),
         log_(options.log, "[" + pipeline + "/" + stage + "] "),
-        state_(options.state, prefix_) {}
+        state_(options.state_db ? options.state_db->store() : nullptr, prefix_) {}
 
   sdk::Log* log() { return &log_; }
   sdk::StateStore* state() { return state_.inner ? &state_ : nullptr; }

@@ -23,7 +23,7 @@ constexpr sluice_option_desc kUnparsableDefault[] = {
 };
 
 constexpr sluice_option_desc kMistypedDefault[] = {
-    {.name = "retries",
+    {.name = "attempts",
      .type = SLUICE_OPT_INT,
      .required = 0,
      .default_toml = "\"three\"",

@@ -1,7 +1,7 @@
 // A plugin's own option table must be checked when the plugin is
 // registered. Today a bad default reaches load_config, where it is either
 // reported against the operator's file ("pipeline.toml:1:5: error: option
-// 'retries' expects an integer") or escapes as a raw toml::parse_error.
+// 'attempts' expects an integer") or escapes as a raw toml::parse_error.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -38,7 +38,7 @@ TEST(OptionTableGate, RefusesDefaultThatIsNotATomlLiteral) {
 }
 
 TEST(OptionTableGate, RefusesDefaultOfTheWrongType) {
-  EXPECT_THAT(refusal(plugins::config_test_mistyped_default::descriptor()), HasSubstr("'retries'"));
+  EXPECT_THAT(refusal(plugins::config_test_mistyped_default::descriptor()), HasSubstr("'attempts'"));
 }
 
 TEST(OptionTableGate, RefusesExampleOfTheWrongType) {

@@ -36,7 +36,7 @@ TEST(ClosestMatch, PrefersTheNearestCandidate) {
 
 TEST(ClosestMatch, RejectsUnrelatedWords) {
   EXPECT_EQ(closest_match("banana", kPipelineKeys), "");
-  EXPECT_EQ(closest_match("colour", {"path", "include", "retries"}), "");
+  EXPECT_EQ(closest_match("colour", {"path", "include", "attempts"}), "");
   EXPECT_EQ(closest_match("kafka", {"feed", "out", "tagger", "text"}), "");
   EXPECT_EQ(closest_match("zzzzzzzz", {"host", "pipeline"}), "");
 }

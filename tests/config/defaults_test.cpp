@@ -10,7 +10,7 @@ namespace {
 TEST_F(ConfigTest, DefaultsAreAppliedAndConverted) {
   const auto c = load(with_source("path = \"in\"\n"));
   const auto& o = c.pipelines.at(0).sources.at(0).options;
-  EXPECT_EQ(o.integer("retries"), 3);
+  EXPECT_EQ(o.integer("attempts"), 3);
   EXPECT_DOUBLE_EQ(o.number("ratio"), 0.25);
   EXPECT_FALSE(o.boolean("verbose"));
   EXPECT_EQ(o.integer("timeout"), 5000);  // "5s"

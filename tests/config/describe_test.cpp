@@ -64,7 +64,7 @@ TEST_F(DescribeTest, MarkdownTable) {
             "| name | type | default | required | description |\n"
             "|------|------|---------|----------|-------------|\n"
             "| `path` | string |  | yes | Directory to read |\n"
-            "| `retries` | int | `3` | no | Attempts per document |\n"
+            "| `attempts` | int | `3` | no | Attempts per document |\n"
             "| `ratio` | float | `0.25` | no | Share of documents sampled |\n"
             "| `verbose` | bool | `false` | no | Log every document |\n"
             "| `timeout` | duration | `\"5s\"` | no | Per-request timeout |\n"
@@ -97,13 +97,15 @@ TEST_F(DescribeTest, JsonSchemaProperties) {
   props->getNames(names);
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names,
-            (std::vector<std::string>{"buffer", "headers", "include", "name", "path", "plugin",
-                                      "ratio", "retries", "since", "timeout", "verbose"}));
+            (std::vector<std::string>{"attempts", "buffer", "call_timeout", "headers", "include",
+                                      "name", "on_failure", "path", "plugin", "ratio", "retries",
+                                      "retry_backoff", "retry_deadline", "sha256", "since", "timeout",
+                                      "verbose"}));
   EXPECT_EQ(props->getObject("plugin")->getValue<std::string>("const"), "feed");
   EXPECT_EQ(props->getObject("name")->getValue<std::string>("type"), "string");
   EXPECT_EQ(props->getObject("path")->getValue<std::string>("type"), "string");
   EXPECT_EQ(props->getObject("path")->getValue<std::string>("description"), "Directory to read");
-  EXPECT_EQ(props->getObject("retries")->getValue<std::string>("type"), "integer");
+  EXPECT_EQ(props->getObject("attempts")->getValue<std::string>("type"), "integer");
   EXPECT_EQ(props->getObject("ratio")->getValue<std::string>("type"), "number");
   EXPECT_EQ(props->getObject("verbose")->getValue<std::string>("type"), "boolean");
   EXPECT_EQ(props->getObject("include")->getValue<std::string>("type"), "array");
@@ -130,8 +132,8 @@ TEST_F(DescribeTest, JsonSchemaRequired) {
 TEST_F(DescribeTest, JsonSchemaDefaultsAreConvertedToJson) {
   const auto props = schema("feed")->getObject("properties");
   const auto def = [&](const char* name) { return props->getObject(name)->get("default"); };
-  EXPECT_EQ(def("retries").convert<int>(), 3);
-  EXPECT_TRUE(def("retries").isInteger());
+  EXPECT_EQ(def("attempts").convert<int>(), 3);
+  EXPECT_TRUE(def("attempts").isInteger());
   EXPECT_DOUBLE_EQ(def("ratio").convert<double>(), 0.25);
   EXPECT_TRUE(def("verbose").isBoolean());
   EXPECT_FALSE(def("verbose").convert<bool>());

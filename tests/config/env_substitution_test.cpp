@@ -117,9 +117,9 @@ TEST_F(ConfigTest, SubstitutedStringMayStandInForIntAndBoolOptions) {
   ScopedEnv env("SLUICE_CFGTEST_V", "true");
   const auto c =
       load(with_source("path = \"in\"\n"
-                       "retries = \"${SLUICE_CFGTEST_NONE:-7}\"\n"
+                       "attempts = \"${SLUICE_CFGTEST_NONE:-7}\"\n"
                        "verbose = \"${SLUICE_CFGTEST_V}\"\n"));
-  EXPECT_EQ(feed_options(c).integer("retries"), 7);
+  EXPECT_EQ(feed_options(c).integer("attempts"), 7);
   EXPECT_TRUE(feed_options(c).boolean("verbose"));
 }
 

@@ -21,19 +21,19 @@ TEST_F(ConfigTest, StringGivenIntegerIsATypeError) {
 }
 
 TEST_F(ConfigTest, IntGivenStringIsATypeError) {
-  EXPECT_EQ(error(feed_with("retries = \"three\"")),
-            "pipeline.toml:4:11: error: option 'retries' expects an integer, got a string");
+  EXPECT_EQ(error(feed_with("attempts = \"three\"")),
+            "pipeline.toml:4:12: error: option 'attempts' expects an integer, got a string");
 }
 
 TEST_F(ConfigTest, IntGivenNumericStringIsStillATypeError) {
   // Quoting a number is a mistake worth reporting; only ${...} may stand in.
-  EXPECT_EQ(error(feed_with("retries = \"3\"")),
-            "pipeline.toml:4:11: error: option 'retries' expects an integer, got a string");
+  EXPECT_EQ(error(feed_with("attempts = \"3\"")),
+            "pipeline.toml:4:12: error: option 'attempts' expects an integer, got a string");
 }
 
 TEST_F(ConfigTest, IntGivenFloatIsATypeError) {
-  EXPECT_EQ(error(feed_with("retries = 2.5")),
-            "pipeline.toml:4:11: error: option 'retries' expects an integer, got a float");
+  EXPECT_EQ(error(feed_with("attempts = 2.5")),
+            "pipeline.toml:4:12: error: option 'attempts' expects an integer, got a float");
 }
 
 TEST_F(ConfigTest, FloatGivenStringIsATypeError) {
@@ -110,7 +110,7 @@ TEST_F(ConfigTest, TableGivenStringIsATypeError) {
 
 TEST_F(ConfigTest, EveryTypeConvertsToWhatThePluginReceives) {
   const auto c = load(with_source(R"(path = "in"
-retries = 5
+attempts = 5
 ratio = 0.5
 verbose = true
 timeout = "1h30m"
@@ -121,7 +121,7 @@ since = "2024-01-01"
 )"));
   const auto& o = feed_options(c);
   EXPECT_EQ(o.string("path"), "in");
-  EXPECT_EQ(o.integer("retries"), 5);
+  EXPECT_EQ(o.integer("attempts"), 5);
   EXPECT_DOUBLE_EQ(o.number("ratio"), 0.5);
   EXPECT_TRUE(o.boolean("verbose"));
   EXPECT_EQ(o.duration("timeout"), std::chrono::minutes(90));

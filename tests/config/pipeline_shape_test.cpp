@@ -170,7 +170,7 @@ schedule = "hourly"
 [[pipeline.p.source]]
 plugin = "feed"
 pth = "in"
-retries = "many"
+attempts = "many"
 
 [[pipeline.p.parser]]
 plugin = "txt"
@@ -188,7 +188,7 @@ flush_every = "soon"
                HasSubstr("pipeline.toml:5:11: error: workers must be an integer"),
                HasSubstr("pipeline.toml:6:12: error: schedule \"hourly\""),
                HasSubstr("pipeline.toml:10:1: error: unknown key 'pth'"),
-               HasSubstr("pipeline.toml:11:11: error: option 'retries' expects an integer"),
+               HasSubstr("pipeline.toml:11:12: error: option 'attempts' expects an integer"),
                HasSubstr("pipeline.toml:8:1: error: stage 'feed' (plugin feed) is missing required "
                          "option 'path'"),
                HasSubstr("pipeline.toml:14:10: error: unknown plugin 'txt'; did you mean 'text'?"),

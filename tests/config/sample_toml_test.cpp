@@ -43,7 +43,7 @@ TEST_F(SampleTest, RequiredOptionsUseTheExampleOptionalOnesAreCommented) {
   EXPECT_THAT(s, ::testing::StartsWith("[[pipeline.p.source]]\n"
                                        "plugin = \"feed\"\n"
                                        "path = \"seeds\"  # Directory to read\n"));
-  EXPECT_NE(s.find("\n# retries = 3  # Attempts per document\n"), std::string::npos) << s;
+  EXPECT_NE(s.find("\n# attempts = 3  # Attempts per document\n"), std::string::npos) << s;
   EXPECT_NE(s.find("\n# timeout = \"5s\"  # Per-request timeout\n"), std::string::npos) << s;
   // No default: a type-correct placeholder.
   EXPECT_NE(s.find("\n# since = \"\"  # Only documents newer than this date\n"), std::string::npos)

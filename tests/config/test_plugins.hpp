@@ -1,7 +1,7 @@
 // Four in-process plugins (one per stage kind) whose option tables cover
 // every option type, so the config tests need no .so files.
 //
-//   feed   source   path (string, required), retries (int), ratio (float),
+//   feed   source   path (string, required), attempts (int), ratio (float),
 //                   verbose (bool), timeout (duration), buffer (size),
 //                   include (list), headers (table), since (string, no default)
 //   text   parser   encoding (string)

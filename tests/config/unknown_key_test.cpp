@@ -19,9 +19,9 @@ TEST_F(ConfigTest, TypoInOptionKeySuggestsTheOption) {
 }
 
 TEST_F(ConfigTest, TypoInIndentedOptionKeyPointsAtTheKeyColumn) {
-  EXPECT_EQ(error(with_source("path = \"in\"\n    retires = 4\n")),
-            "pipeline.toml:4:5: error: unknown key 'retires' in stage 'feed' "
-            "([[pipeline.p.source]]); did you mean 'retries'?");
+  EXPECT_EQ(error(with_source("path = \"in\"\n    attemps = 4\n")),
+            "pipeline.toml:4:5: error: unknown key 'attemps' in stage 'feed' "
+            "([[pipeline.p.source]]); did you mean 'attempts'?");
 }
 
 TEST_F(ConfigTest, SuggestionIgnoresCaseButKeysDoNot) {
@@ -55,7 +55,7 @@ TEST_F(ConfigTest, UnrelatedOptionKeyListsTheKnownKeys) {
   EXPECT_EQ(
       error(with_source("path = \"in\"\ncolour = \"red\"\n")),
       "pipeline.toml:4:1: error: unknown key 'colour' in stage 'feed' ([[pipeline.p.source]]) "
-      "(known keys: plugin, name, path, retries, ratio, verbose, timeout, buffer, include, "
+      "(known keys: plugin, name, path, attempts, ratio, verbose, timeout, buffer, include, "
       "headers, since)");
 }
 

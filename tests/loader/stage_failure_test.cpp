@@ -159,9 +159,10 @@ plugin = "file_sink"
 path = @OUT@
 [[pipeline.p.sink]]
 plugin = "failing_sink"
+retries = 0
 )");
   EXPECT_FALSE(r.ok());
-  EXPECT_EQ(r.fatal_error, "sink 'failing_sink' failed: disk full");
+  EXPECT_EQ(r.fatal_error, "sink 'failing_sink' failed after 1 attempt: disk full");
   EXPECT_EQ(r.articles, 0u);
   EXPECT_TRUE(titles_.empty());
   // Only the batch that failed reached the sink before it.
@@ -176,6 +177,7 @@ workers = 1
 plugin = "counter_source"
 count = 5
 throw_after = 2
+retries = 0
 [[pipeline.p.parser]]
 plugin = "echo_parser"
 [[pipeline.p.sink]]

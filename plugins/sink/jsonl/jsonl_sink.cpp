@@ -1,5 +1,6 @@
 #include "jsonl_sink.hpp"
 
+#include <charconv>
 #include <filesystem>
 #include <system_error>
 
@@ -46,7 +47,7 @@ LineFile open_file(const sdk::StageInit& init) {
 
 }  // namespace
 
-JsonlSink::JsonlSink(const sdk::StageInit& init) : file_(open_file(init)) {}
+JsonlSink::JsonlSink(const sdk::StageInit& init) : file_(open_file(init)), log_(init.log) {}
 
 void JsonlSink::write(std::span<const sdk::Article> batch) {
   if (batch.empty()) return;
@@ -61,5 +62,18 @@ void JsonlSink::write(std::span<const sdk::Article> batch) {
 }
 
 void JsonlSink::close() { file_.close(); }
+
+std::string JsonlSink::commit_token() { return std::to_string(file_.size()); }
+
+void JsonlSink::recover(std::string_view token) {
+  if (token.empty()) return;  // nothing committed yet: keep the file as it is
+  std::uint64_t committed = 0;
+  const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), committed);
+  if (ec != std::errc() || end != token.data() + token.size())
+    throw sdk::StageError("jsonl: unreadable commit token \"" + std::string(token) + "\"");
+  if (const auto removed = file_.truncate_to(committed); removed > 0 && log_ != nullptr)
+    log_->warn("jsonl: dropped " + std::to_string(removed) + " bytes written after the last checkpoint of " +
+               file_.path().string() + "; they are delivered again");
+}
 
 }  // namespace sluice::plugins::jsonl

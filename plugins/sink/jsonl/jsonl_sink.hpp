@@ -19,9 +19,13 @@ class JsonlSink final : public sdk::Sink {
   // this returns. Throws sdk::StageError and leaves no partial line behind.
   void write(std::span<const sdk::Article> batch) override;
   void close() override;
+  // The committed offset: the file's length after the last acknowledged batch.
+  std::string commit_token() override;
+  void recover(std::string_view token) override;
 
  private:
   LineFile file_;
+  sdk::Log* log_;
   std::string buffer_;  // reused across batches: one growth, no per-article allocations
 };
 

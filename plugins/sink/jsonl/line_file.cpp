@@ -157,6 +157,16 @@ void LineFile::append(std::string_view lines) {
   size_ += lines.size();
 }
 
+std::uint64_t LineFile::truncate_to(std::uint64_t length) {
+  if (fd_ < 0) throw sdk::StageError("jsonl: " + path_.string() + " is closed");
+  if (length >= size_) return 0;
+  if (::ftruncate(fd_, static_cast<off_t>(length)) != 0) fail("cannot truncate", errno);
+  if (durable_ && ::fdatasync(fd_) != 0) fail("cannot sync", errno);
+  const std::uint64_t removed = size_ - length;
+  size_ = length;
+  return removed;
+}
+
 void LineFile::close() noexcept {
   if (fd_ < 0) return;
   ::close(fd_);  // also releases the flock

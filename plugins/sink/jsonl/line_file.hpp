@@ -28,6 +28,11 @@ class LineFile {
   // sdk::StageError is thrown, so a retry never follows half a line.
   void append(std::string_view lines);
 
+  // Cuts the file back to `length` bytes (a committed offset) when it is
+  // longer: lines written after the last checkpoint are dropped so the host
+  // can deliver them again without duplicates. Returns the bytes removed.
+  std::uint64_t truncate_to(std::uint64_t length);
+
   // Releases the file and its lock. Idempotent; append() afterwards throws.
   void close() noexcept;
 

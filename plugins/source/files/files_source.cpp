@@ -1,5 +1,7 @@
 #include "files_source.hpp"
 
+#include "sluice/sdk/article_id.hpp"
+
 #include <chrono>
 #include <system_error>
 #include <utility>
@@ -64,7 +66,8 @@ FilesSource::FilesSource(const sdk::StageInit& init)
                        .follow_symlinks = init.options.boolean("follow_symlinks")},
       content_type_(init.options.string("content_type")),
       max_size_(init.options.size("max_size")),
-      log_(init.log) {
+      log_(init.log),
+      state_(init.options.boolean("incremental") ? init.state : nullptr) {
   if (max_size_ == 0) throw sdk::StageError("option 'max_size' must be greater than 0");
 }
 
@@ -85,6 +88,16 @@ bool FilesSource::deliver(const std::string& relative, sdk::RawDocument& out) {
     return false;
   }
 
+  // Fingerprint: size, mtime and content hash. A file whose fingerprint an
+  // earlier run acknowledged is skipped; touching it without a change in
+  // content still skips it, by the hash.
+  std::string fingerprint;
+  if (state_ != nullptr && read.status == FileRead::Status::Ok) {
+    fingerprint = std::to_string(read.size) + ":" + std::to_string(read.mtime_ms) + ":" +
+                  sdk::hex64(XXH3_64bits(out.bytes.data(), out.bytes.size()));
+    if (already_delivered(relative, fingerprint)) return false;
+  }
+
   out.uri = file_uri(path.string());
   out.key = relative;
   out.content_type = content_type_.empty() ? guess_content_type(file_name(relative)) : content_type_;
@@ -103,9 +116,28 @@ bool FilesSource::deliver(const std::string& relative, sdk::RawDocument& out) {
   if (read.status == FileRead::Status::Oversize) meta["oversize"] = true;
   if (read.status != FileRead::Status::Ok) meta["error"] = read.error;
   out.meta = sdk::Value(std::move(meta));
+  if (state_ != nullptr) pending_.emplace_back(relative, std::move(fingerprint));
   return true;
 }
 
-void FilesSource::acknowledge(std::string_view cursor) { acknowledged_.assign(cursor); }
+bool FilesSource::already_delivered(const std::string& relative, const std::string& fingerprint) const {
+  const auto saved = state_->get("file/" + relative);
+  if (!saved) return false;
+  if (*saved == fingerprint) return true;
+  // Same content under a new mtime: compare the hash after the second ':'.
+  const auto hash_of = [](const std::string& f) { return f.substr(f.rfind(':') + 1); };
+  return hash_of(*saved) == hash_of(fingerprint);
+}
+
+void FilesSource::acknowledge(std::string_view cursor) {
+  acknowledged_.assign(cursor);
+  if (state_ == nullptr) return;
+  while (!pending_.empty()) {
+    auto [relative, fingerprint] = std::move(pending_.front());
+    pending_.pop_front();
+    if (!fingerprint.empty()) state_->put("file/" + relative, fingerprint);
+    if (relative == cursor) break;
+  }
+}
 
 }  // namespace sluice::plugins::files

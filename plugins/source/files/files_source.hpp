@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -26,8 +27,9 @@ class FilesSource final : public sdk::Source {
   // per call: only that file is open, and only while it is being read.
   bool next(sdk::RawDocument& out) override;
 
-  // Records the cursor (the file's relative path). Persisting it so a
-  // restart resumes after it is not implemented yet.
+  // Every file up to and including `cursor` (a relative path) is stored by
+  // all sinks: with incremental on, their fingerprints are saved so the
+  // next run skips them unless they change.
   void acknowledge(std::string_view cursor) override;
 
   const std::filesystem::path& root() const { return root_; }
@@ -44,9 +46,16 @@ class FilesSource final : public sdk::Source {
   std::uint64_t max_size_;
   sdk::Log* log_;
 
+  // True when `fingerprint` matches what an earlier run acknowledged.
+  bool already_delivered(const std::string& relative, const std::string& fingerprint) const;
+
   std::optional<std::vector<std::string>> listing_;
   std::size_t position_ = 0;
   std::string acknowledged_;
+
+  sdk::StateStore* state_;  // null: no incremental runs
+  // Delivered but not yet acknowledged: (relative path, fingerprint), in order.
+  std::deque<std::pair<std::string, std::string>> pending_;
 };
 
 }  // namespace sluice::plugins::files

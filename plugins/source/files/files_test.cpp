@@ -30,6 +30,7 @@ sdk::Options options_with(sdk::Map overrides) {
       {"include", sdk::List{"*"}}, {"exclude", sdk::List{}}, {"recursive", true},
       {"include_hidden", false},   {"content_type", ""},     {"max_size", std::int64_t{64} << 20},
       {"follow_symlinks", false},
+      {"incremental", true},
   };
   for (auto& [name, value] : overrides) values[name] = std::move(value);
   return sdk::Options(std::move(values));

@@ -57,6 +57,14 @@ constexpr sluice_option_desc kOptions[] = {
      .description = "Largest file read. A larger file is delivered with no bytes and meta "
                     "`oversize = true` and `error`, so it fails as one document.",
      .example_toml = "\"8MiB\""},
+    {.name = "incremental",
+     .type = SLUICE_OPT_BOOL,
+     .required = 0,
+     .default_toml = "true",
+     .description = "Remember what was delivered (path, size, mtime, content hash) in the host's "
+                    "state database and read only new or changed files on the next run. Needs a "
+                    "state database; off, every run reads every file.",
+     .example_toml = "false"},
     {.name = "follow_symlinks",
      .type = SLUICE_OPT_BOOL,
      .required = 0,

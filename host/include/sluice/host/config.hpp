@@ -43,11 +43,24 @@ class ConfigErrors : public std::runtime_error {
   std::vector<ConfigError> errors_;
 };
 
+// How the host treats one stage's failures: keys every stage accepts
+// besides its plugin's options.
+struct StagePolicy {
+  std::int64_t timeout_ms = 0;            // call_timeout: a call taking longer ends the run; 0 = none
+  std::int64_t retries = 10;              // sources and sinks: attempts after the first
+  std::int64_t retry_backoff_ms = 200;    // first wait; doubles each attempt, with jitter
+  std::int64_t retry_max_backoff_ms = 30'000;
+  std::int64_t retry_deadline_ms = 120'000;  // give up retrying after this long
+  bool fail_run = false;                  // on_failure = "fail" (else "dlq")
+  std::string sha256;                     // pin the plugin binary; empty = any
+};
+
 struct StageConfig {
   std::string name;  // unique in the pipeline; defaults to the plugin name
   const PluginInfo* plugin = nullptr;
   sdk::Options options;          // validated, defaults applied
   std::vector<std::string> match;  // parsers only: globs on the document key/URI or MIME types
+  StagePolicy policy;
   SourcePosition position;
 };
 
@@ -74,6 +87,10 @@ struct Config {
 
   const PipelineConfig* pipeline(std::string_view name) const;
 };
+
+// Keys the host reads in every stage table (plugin, name, match, retries,
+// call_timeout ...); a plugin may not declare an option with such a name.
+bool is_host_stage_key(std::string_view name);
 
 // Checks a descriptor's default or example literal the way user input is
 // checked. Returns the problem, or nothing when the literal fits its type.

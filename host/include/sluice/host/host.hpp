@@ -9,12 +9,15 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sluice/host/config.hpp"
 #include "sluice/host/pipeline_runner.hpp"
 #include "sluice/host/plugin_registry.hpp"
+#include "sluice/host/state_db.hpp"
 
 namespace sluice::host {
 
@@ -34,7 +37,12 @@ class Host {
   Config load_config_file(const std::filesystem::path& file);
   Config load_config_string(const std::string& text, const std::string& name = "<string>");
 
+  // The state database the config names ([host] state), opened on first
+  // use and kept open; null when the config names none.
+  StateDb* state(const Config& config);
+
   // Runs one pipeline (or, with an empty name, every pipeline in order).
+  // Uses the config's state database unless options.state_db is set.
   std::vector<RunReport> run(const Config& config, const std::string& pipeline = {},
                              const RunOptions& options = {});
 
@@ -50,6 +58,7 @@ class Host {
   std::vector<std::filesystem::path> extra_dirs_;
   std::vector<Refusal> refusals_;
   std::vector<std::filesystem::path> loaded_dirs_;
+  std::map<std::filesystem::path, std::unique_ptr<StateDb>> states_;
   bool use_default_dir_ = true;
 };
 

@@ -6,11 +6,13 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sluice/host/config.hpp"
 #include "sluice/host/plugin_registry.hpp"
+#include "sluice/host/state_db.hpp"
 #include "sluice/sdk/article.hpp"
 
 namespace sluice::host {
@@ -32,14 +34,19 @@ struct Failure {
 
 struct RunReport {
   std::string pipeline;
-  std::uint64_t documents = 0;        // read from sources
-  std::uint64_t articles = 0;         // delivered to every sink
-  std::uint64_t failed = 0;           // documents/articles that failed a stage
+  std::uint64_t documents = 0;      // read from sources
+  std::uint64_t articles = 0;       // delivered to every sink
+  std::uint64_t failed = 0;         // documents/articles that failed a stage
+  std::uint64_t dead_lettered = 0;  // of those, kept in the dead-letter store
   std::vector<StageCounts> stages;
   std::vector<Failure> failures;
   double wall_seconds = 0;
   bool ok() const { return failed == 0 && fatal_error.empty(); }
   std::string fatal_error;  // set when the run could not complete
+  // A stage call exceeded its time limit and never returned: its thread was
+  // abandoned. A CLI should exit once it has reported this.
+  bool hung = false;
+  bool stopped = false;  // ended early by RunOptions::stop
 };
 
 struct RunOptions {
@@ -50,8 +57,17 @@ struct RunOptions {
   // Set to true to ask a run to stop after the work in flight.
   const std::atomic<bool>* stop = nullptr;
   sdk::Log* log = nullptr;
-  sdk::StateStore* state = nullptr;  // per-stage state; may be null
+  // Checkpoints, stage state, sink commit tokens, dead letters and run
+  // history. Without it a run keeps nothing between runs and failures are
+  // only reported.
+  StateDb* state_db = nullptr;
   std::string base_dir;
+  // Dead-letter replay: documents come from `source_override` instead of the
+  // pipeline's sources; a `parser_override` replaces its parsers and then no
+  // enrichers run; `only_sinks` (when non-empty) limits the sinks by name.
+  std::shared_ptr<sdk::Source> source_override;
+  std::shared_ptr<sdk::Parser> parser_override;
+  std::vector<std::string> only_sinks;
 };
 
 // Creates the stages, runs the pipeline to completion and returns counts.

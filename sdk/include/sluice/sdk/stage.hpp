@@ -127,6 +127,15 @@ class SLUICE_SDK_VISIBLE Sink : public Stage {
   virtual void write(std::span<const Article> batch) = 0;
   // Called once at the end of a run, after the last write().
   virtual void close() {}
+
+  // Exactly-once support for stores that cannot upsert (files, streams).
+  // After each acknowledged batch the host saves commit_token() in the same
+  // state transaction as the sources' checkpoints; at the start of the next
+  // run it passes the saved token to recover() before any write(), and the
+  // sink discards whatever it wrote after that point (e.g. truncates a file
+  // to the saved length). Idempotent sinks (upsert by id) need neither.
+  virtual std::string commit_token() { return {}; }
+  virtual void recover(std::string_view token) { (void)token; }
 };
 
 // An error a stage raises on purpose, with a message meant for the operator.
