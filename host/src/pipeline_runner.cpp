@@ -135,11 +135,15 @@ class Run : public std::enable_shared_from_this<Run> {
 
     std::thread progress;
     std::atomic<bool> finished{false};
-    if (options_.on_progress) {
+    if (options_.on_progress || options_.observer) {
       progress = std::thread([this, &finished] {
         while (!finished.load()) {
           std::this_thread::sleep_for(std::chrono::milliseconds(200));
-          options_.on_progress(documents_.load(), delivered_.load());
+          if (options_.on_progress) options_.on_progress(documents_.load(), delivered_.load());
+          if (options_.observer) {
+            options_.observer->queue_depth(p_, "documents", docs_.size());
+            options_.observer->queue_depth(p_, "results", results_.size());
+          }
         }
       });
     }
@@ -275,6 +279,13 @@ class Run : public std::enable_shared_from_this<Run> {
     stop_or_fatal_ = true;
   }
 
+  void observe(const StageConfig& stage, const char* kind, Clock::duration took, std::uint64_t in,
+               std::uint64_t out, std::uint64_t failed) {
+    if (options_.observer)
+      options_.observer->stage_call(p_, stage, kind, std::chrono::duration_cast<std::chrono::nanoseconds>(took), in,
+                                    out, failed);
+  }
+
   bool stop_requested() const { return options_.stop && options_.stop->load(); }
   bool stopping() const { return fatal_.load() || stop_requested(); }
 
@@ -315,9 +326,11 @@ class Run : public std::enable_shared_from_this<Run> {
         failure(*src.config, "document #" + std::to_string(seq + 1), error);
         break;
       }
-      counts.time += Clock::now() - t0;
+      const auto took = Clock::now() - t0;
+      counts.time += took;
       backoff.reset();
       if (!more) break;
+      observe(*src.config, "source", took, 0, 1, 0);
       ++counts.out;
       ++seq;
       ++documents_;
@@ -371,12 +384,14 @@ class Run : public std::enable_shared_from_this<Run> {
         document_dead_letter(failure(*inst.config, item_name(doc), what_of(std::current_exception())), doc,
                              result.dead);
       }
-      counts.time += Clock::now() - t0;
+      const auto took = Clock::now() - t0;
+      counts.time += took;
       counts.failed += collect.errors;
       if (const auto* keep = doc.meta.find(kReplayArticle); keep && keep->is_string()) {
         std::erase_if(result.articles, [&](const sdk::Article& a) { return a.id != keep->as_string(); });
       }
       counts.out += result.articles.size();
+      observe(*inst.config, "parser", took, 1, result.articles.size(), result.dead.size());
       if (inst.config->plugin) {
         for (auto& a : result.articles)
           a.lineage.push_back({inst.config->name, inst.config->plugin->name(), inst.config->plugin->version()});
@@ -414,8 +429,12 @@ class Run : public std::enable_shared_from_this<Run> {
           document_dead_letter(std::move(d), tagged, result.dead);
         }
       }
+      const std::size_t failed_here = articles.size() - kept;
+      const auto in_here = articles.size();
       articles.resize(kept);
-      counts.time += Clock::now() - t0;
+      const auto took = Clock::now() - t0;
+      counts.time += took;
+      observe(*inst.config, "enricher", took, in_here, kept, failed_here);
     }
   }
 
@@ -479,8 +498,10 @@ class Run : public std::enable_shared_from_this<Run> {
           detail::CallWatchdog::Call call(watchdog_, slot, policy.timeout_ms, sink.config->name,
                                           "a batch of " + std::to_string(batch.size()) + " articles");
           sink.stage->write(batch);
-          counts.time += Clock::now() - t0;
+          const auto took = Clock::now() - t0;
+          counts.time += took;
           counts.out += batch.size();
+          observe(*sink.config, "sink", took, batch.size(), batch.size(), 0);
           break;
         } catch (...) {
           counts.time += Clock::now() - t0;
@@ -494,6 +515,7 @@ class Run : public std::enable_shared_from_this<Run> {
                                std::to_string(backoff.attempts()) + "): " + error);
           if (backoff.wait(stop_or_fatal_)) continue;
           counts.failed += batch.size();
+          observe(*sink.config, "sink", Clock::now() - t0, batch.size(), 0, batch.size());
           if (policy.fail_run || !options_.state_db) {
             const auto n = backoff.attempts();
             fatal("sink '" + sink.config->name + "' failed after " + std::to_string(n) +

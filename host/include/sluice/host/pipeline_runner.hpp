@@ -49,6 +49,20 @@ struct RunReport {
   bool stopped = false;  // ended early by RunOptions::stop
 };
 
+// Live view of a run, for metrics. Called from the runner's threads while
+// they work: implementations must be thread-safe and cheap.
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  // One stage call finished: `in` items went in, `out` came out, `failed` failed.
+  virtual void stage_call(const PipelineConfig& pipeline, const StageConfig& stage, const char* kind,
+                          std::chrono::nanoseconds took, std::uint64_t in, std::uint64_t out,
+                          std::uint64_t failed) = 0;
+  // Sampled about every 200 ms: documents waiting for a worker ("documents")
+  // and parsed results waiting for the sinks ("results").
+  virtual void queue_depth(const PipelineConfig& pipeline, const char* queue, std::size_t depth) = 0;
+};
+
 struct RunOptions {
   // Called after every sink stored a batch, once per article (embedders).
   std::function<void(const sdk::Article&)> on_article;
@@ -56,6 +70,7 @@ struct RunOptions {
   std::function<void(std::uint64_t documents, std::uint64_t articles)> on_progress;
   // Set to true to ask a run to stop after the work in flight.
   const std::atomic<bool>* stop = nullptr;
+  RunObserver* observer = nullptr;
   sdk::Log* log = nullptr;
   // Checkpoints, stage state, sink commit tokens, dead letters and run
   // history. Without it a run keeps nothing between runs and failures are
