@@ -58,8 +58,8 @@ const std::vector<std::string> kStageKeys = {"plugin",        "name",           
                                              "retry_backoff", "retry_deadline", "on_failure",   "sha256"};
 const std::vector<std::string> kTopKeys = {"host", "pipeline"};
 const std::vector<std::string> kHostKeys = {"plugin_dirs", "state"};
-const std::vector<std::string> kPipelineKeys = {"schedule", "workers", "queue_capacity",
-                                                "batch_size", "source", "parser", "enrich", "sink"};
+const std::vector<std::string> kPipelineKeys = {"schedule",   "workers",       "queue_capacity", "batch_size",
+                                                "batch_timeout", "source", "parser", "enrich", "sink"};
 
 struct StageSection {
   const char* key;
@@ -479,6 +479,9 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
       if (auto n = v.integer(val, "queue_capacity", 1)) p.queue_capacity = static_cast<std::size_t>(*n);
     } else if (k == "batch_size") {
       if (auto n = v.integer(val, "batch_size", 1)) p.batch_size = static_cast<std::size_t>(*n);
+    } else if (k == "batch_timeout") {
+      const sluice_option_desc spec{"batch_timeout", SLUICE_OPT_DURATION, 0, nullptr, nullptr, nullptr};
+      if (auto ms = v.option_value(spec, val)) p.batch_timeout_ms = ms->as_int();
     } else if (std::any_of(std::begin(kSections), std::end(kSections), [&k = k](const auto& s) { return k == s.key; })) {
       continue;  // stages are read below, in the fixed order source, parser, enrich, sink
     } else {

@@ -443,6 +443,7 @@ class Run : public std::enable_shared_from_this<Run> {
     std::vector<ResultItem> pending;
     std::vector<sdk::Article> batch;
     std::size_t pending_articles = 0;
+    Clock::time_point batch_started;
     auto flush = [&] {
       if (pending.empty()) return;
       batch.clear();
@@ -462,10 +463,19 @@ class Run : public std::enable_shared_from_this<Run> {
         for (const auto& a : batch) options_.on_article(a);
       pending.clear();
     };
+    const auto linger = std::chrono::milliseconds(p_.batch_timeout_ms);
     for (;;) {
-      // Fill the batch while results flow; flush as soon as the queue runs
-      // dry so a slow trickle is not held back waiting for a full batch.
-      auto item = pending.empty() ? results_.pop() : results_.try_pop();
+      // Fill the batch until it is full or has waited batch_timeout; a
+      // closed, drained queue flushes at once.
+      std::optional<ResultItem> item;
+      if (pending.empty()) {
+        item = results_.pop();
+        batch_started = Clock::now();
+      } else {
+        const auto waited = Clock::now() - batch_started;
+        if (waited < linger)
+          item = results_.pop_for(std::chrono::duration_cast<std::chrono::milliseconds>(linger - waited));
+      }
       if (!item) {
         if (pending.empty()) break;  // closed and drained
         flush();

@@ -69,7 +69,11 @@ struct PipelineConfig {
   std::string schedule = "once";
   unsigned workers = 0;          // 0 = one per core
   std::size_t queue_capacity = 256;  // documents between stages
-  std::size_t batch_size = 64;       // articles per sink write
+  std::size_t batch_size = 256;      // articles per sink write
+  // How long a partial batch may wait for more articles before it is
+  // written: one durable write per batch, not per article, when the sinks
+  // are faster than the workers.
+  std::int64_t batch_timeout_ms = 100;
   std::vector<StageConfig> sources, parsers, enrichers, sinks;
   SourcePosition position;
 };

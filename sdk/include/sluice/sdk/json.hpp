@@ -19,38 +19,44 @@ namespace sluice::sdk::json {
 // the output is always valid JSON, whatever a plugin put in the article.
 inline void append_string(std::string& out, std::string_view s) {
   out.push_back('"');
-  std::size_t i = 0;
+  // Copy runs of bytes that need no escaping in one append: printable ASCII
+  // and valid UTF-8 sequences. Only quotes, backslashes, control bytes and
+  // invalid UTF-8 interrupt a run.
+  const char* data = s.data();
+  std::size_t run = 0, i = 0;
   const std::size_t n = s.size();
   while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-          } else {
-            out.push_back(static_cast<char>(c));
-          }
-      }
+    const auto c = static_cast<unsigned char>(data[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
       ++i;
       continue;
     }
-    char32_t cp;
-    if (const std::size_t len = utf8::decode(s, i, cp); len != 0) {
-      out.append(s.data() + i, len);
-      i += len;
-    } else {
-      out += utf8::kReplacement;
-      ++i;
+    if (c >= 0x80) {
+      char32_t cp;
+      if (const std::size_t len = utf8::decode(s, i, cp); len != 0) {
+        i += len;
+        continue;
+      }
     }
+    out.append(data + run, i - run);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += utf8::kReplacement;  // invalid UTF-8 byte
+        }
+    }
+    run = ++i;
   }
+  out.append(data + run, n - run);
   out.push_back('"');
 }
 
