@@ -10,7 +10,8 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian 12 packages the build and the tests need.
 DEB_PACKAGES := build-essential cmake pkg-config \
   libboost-dev libboost-filesystem-dev libtomlplusplus-dev libpoco-dev \
-  libgtest-dev libgmock-dev libsqlite3-dev libxxhash-dev sqlite3
+  libgtest-dev libgmock-dev libsqlite3-dev libxxhash-dev sqlite3 \
+  iso-codes
 
 # CI builds with warnings as errors.
 ifeq ($(CI),true)

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
@@ -61,6 +63,17 @@ TEST_F(SeedPipeline, DeliversTheSeedArticleToJsonlAndSqlite) {
   EXPECT_EQ(body->getElement<std::string>(19).rfind("However, Mr Shoigu’s visit to Pyongyang", 0), 0u);
   EXPECT_EQ(article->getValue<std::string>("id").size(), 32u);
 
+  // The default chain's enrichers ran: who is in it, and who said what.
+  std::vector<std::string> entity_names, speakers;
+  for (const auto& e : *article->getArray("entities"))
+    entity_names.push_back(e.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("name"));
+  for (const auto& q : *article->getArray("quotes"))
+    speakers.push_back(q.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("speaker"));
+  for (const char* who : {"Sergei Shoigu", "Kim Jong-un", "Anthony Blinken", "Ankit Panda", "Yuriy Sak"})
+    EXPECT_NE(std::find(entity_names.begin(), entity_names.end(), who), entity_names.end()) << who;
+  for (const char* who : {"Anthony Blinken", "Ankit Panda", "Yuriy Sak"})
+    EXPECT_NE(std::find(speakers.begin(), speakers.end(), who), speakers.end()) << who;
+
   EXPECT_EQ(sqlite_count("SELECT count(*) FROM articles"), 1);
   EXPECT_EQ(sqlite_count("SELECT count(*) FROM articles WHERE published = '2023-07-29'"), 1);
   EXPECT_EQ(sqlite_count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Shoigu'"), 1);
@@ -77,7 +90,7 @@ TEST_F(SeedPipeline, ASecondRunLeavesExactlyOneRow) {
 TEST_F(SeedPipeline, ValidateAcceptsTheDefaultConfig) {
   const auto r = run_command(sluice_command("validate config/seeds.toml"), dir_.path());
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("config/seeds.toml: ok (1 pipeline, 4 stages)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("config/seeds.toml: ok (1 pipeline, 6 stages)"), std::string::npos) << r.out;
 }
 
 TEST_F(SeedPipeline, ForeignSharedLibrariesAreRefusedAndThePipelineStillRuns) {
