@@ -45,7 +45,8 @@ TEST_F(ConfigTest, PipelineDefaults) {
   // workers = 0 (the default) means one per core.
   EXPECT_EQ(p.workers, std::max(1u, std::thread::hardware_concurrency()));
   EXPECT_EQ(p.queue_capacity, 256u);
-  EXPECT_EQ(p.batch_size, 64u);
+  EXPECT_EQ(p.batch_size, 256u);
+  EXPECT_EQ(p.batch_timeout_ms, 100);
   EXPECT_EQ(c.file, "pipeline.toml");
   EXPECT_TRUE(c.host.plugin_dirs.empty());
   EXPECT_TRUE(c.host.state.empty());
