@@ -11,14 +11,15 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES := build-essential cmake pkg-config \
   libboost-dev libboost-filesystem-dev libtomlplusplus-dev libpoco-dev \
   libgtest-dev libgmock-dev libsqlite3-dev libxxhash-dev sqlite3 \
-  iso-codes
+  iso-codes libgumbo-dev libsimdjson-dev libxml2-dev zlib1g-dev \
+  clang libclang-rt-14-dev
 
 # CI builds with warnings as errors.
 ifeq ($(CI),true)
 CMAKE_FLAGS += -DSLUICE_WERROR=ON
 endif
 
-.PHONY: run test deps configure build clean
+.PHONY: run test bench deps configure build clean
 
 run: build
 	@mkdir -p out
@@ -33,6 +34,12 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The end-to-end benchmark (bench/README.md): builds, then prints the table
+# and the targets. Sizes: make bench BENCH_SIZES="20000 200000" (the
+# default); a quick smoke run: make bench BENCH_SIZES=2000.
+bench: build
+	bench/run_bench.sh $(BUILD_DIR)
 
 # Installs missing packages when run as root; otherwise prints the exact
 # command to run and stops.

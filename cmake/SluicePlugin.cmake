@@ -1,8 +1,21 @@
-# sluice_add_plugin(NAME KIND <source|parser|enricher|sink> SOURCES ...)
+# Building and testing sluice plugins. Included by the sluice source tree and,
+# once installed, by find_package(SluiceSDK) in out-of-tree plugin projects;
+# the same functions work in both.
 #
-# Builds one plugin as a MODULE library named <NAME>.so with hidden
-# visibility, so the descriptor is the only exported symbol. Used in the
-# source tree and, once installed, by out-of-tree plugin projects.
+# sluice_add_plugin(NAME KIND <source|parser|enricher|sink> SOURCES ...
+#                   [LIBRARIES ...] [OUTPUT_DIRECTORY dir])
+#   Builds target sluice_plugin_<NAME>: a MODULE library <NAME>.so with
+#   hidden visibility, so the descriptor SLUICE_PLUGIN(...) defines is the
+#   only exported symbol.
+#
+# sluice_add_conformance_test(NAME [TARGET t] [SAMPLE sample.toml] [TIMEOUT s])
+#   Test conformance.<NAME>: the conformance kit against the built plugin.
+#
+# sluice_add_readme_test(NAME README README.md [TARGET t])
+#   Test readme.<NAME>: the README's "## Options" table must equal
+#   `sluice plugins describe NAME --format markdown`.
+set(_SLUICE_PLUGIN_CMAKE_DIR ${CMAKE_CURRENT_LIST_DIR})
+
 function(sluice_add_plugin NAME)
   cmake_parse_arguments(ARG "" "KIND;OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
   if(NOT ARG_KIND MATCHES "^(source|parser|enricher|sink)$")
@@ -32,4 +45,36 @@ function(sluice_add_plugin NAME)
   # Refuse undefined symbols at link time rather than at dlopen time.
   target_link_options(${target} PRIVATE -Wl,--no-undefined)
   set_property(GLOBAL APPEND PROPERTY SLUICE_PLUGIN_TARGETS ${target})
+endfunction()
+
+function(sluice_add_conformance_test NAME)
+  cmake_parse_arguments(ARG "" "TARGET;SAMPLE;TIMEOUT" "" ${ARGN})
+  if(NOT ARG_TARGET)
+    set(ARG_TARGET sluice_plugin_${NAME})
+  endif()
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 900)
+  endif()
+  set(sample)
+  if(ARG_SAMPLE)
+    set(sample --sample ${ARG_SAMPLE})
+  endif()
+  add_test(NAME conformance.${NAME}
+           COMMAND $<TARGET_FILE:sluice::conformance_runner> $<TARGET_FILE:${ARG_TARGET}> ${sample})
+  set_tests_properties(conformance.${NAME} PROPERTIES LABELS conformance TIMEOUT ${ARG_TIMEOUT})
+endfunction()
+
+function(sluice_add_readme_test NAME)
+  cmake_parse_arguments(ARG "" "TARGET;README" "" ${ARGN})
+  if(NOT ARG_TARGET)
+    set(ARG_TARGET sluice_plugin_${NAME})
+  endif()
+  if(NOT ARG_README)
+    message(FATAL_ERROR "sluice_add_readme_test(${NAME}): README is required")
+  endif()
+  add_test(NAME readme.${NAME}
+           COMMAND ${CMAKE_COMMAND} -DSLUICE_CLI=$<TARGET_FILE:sluice::cli> -DPLUGIN=${NAME}
+                   -DPLUGIN_DIR=$<TARGET_FILE_DIR:${ARG_TARGET}> -DREADME=${ARG_README}
+                   -P ${_SLUICE_PLUGIN_CMAKE_DIR}/SluiceReadmeCheck.cmake)
+  set_tests_properties(readme.${NAME} PROPERTIES LABELS readme)
 endfunction()

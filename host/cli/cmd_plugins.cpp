@@ -28,7 +28,9 @@ int list_plugins(const host::Host& h, bool verbose) {
 }  // namespace
 
 int cmd_plugins(int argc, char** argv) {
-  const VerbSpec spec{"sluice plugins [list | describe NAME | sample NAME] [options]",
+  // `check` takes a file, not a name on the search path: its own verb.
+  if (argc > 2 && std::string_view(argv[2]) == "check") return cmd_plugins_check(argc, argv);
+  const VerbSpec spec{"sluice plugins [list | describe NAME | sample NAME | check PATH.so] [options]",
                       "Lists the plugins found on the search path (kind, name, version, description),\n"
                       "describes one plugin's options, or prints a TOML stage block for it that validates.",
                       {plugin_dir_option(),

@@ -10,8 +10,11 @@ constexpr int kExitFailed = 1;  // the run happened but something failed
 constexpr int kExitUsage = 2;   // bad command line or invalid config
 
 int cmd_run(int argc, char** argv);
+int cmd_serve(int argc, char** argv);
 int cmd_validate(int argc, char** argv);
 int cmd_plugins(int argc, char** argv);
+int cmd_plugins_check(int argc, char** argv);  // `plugins check PATH.so`
+int cmd_new_plugin(int argc, char** argv);
 int cmd_dlq(int argc, char** argv);
 int cmd_history(int argc, char** argv);
 

@@ -12,8 +12,12 @@ const char* kUsage = R"(usage: sluice <verb> [options]
 
 verbs:
   run CONFIG        run the pipelines in CONFIG once (--pipeline NAME for one)
+  serve CONFIG      run every pipeline on its schedule; /metrics, SIGHUP reloads
   validate CONFIG   check CONFIG against the plugins' declared options
-  plugins           list plugins; `plugins describe NAME`, `plugins sample NAME`
+  plugins           list plugins; `plugins describe NAME`, `plugins sample NAME`,
+                    `plugins check PATH.so` (the conformance kit)
+  new-plugin KIND NAME
+                    create a plugin project that builds against the installed SDK
   dlq               the dead-letter store: list, show ID, replay, purge
   history           recent runs with counts, durations and outcome
 
@@ -31,8 +35,10 @@ int main(int argc, char** argv) {
   const std::string verb = argv[1];
   try {
     if (verb == "run") return cmd_run(argc, argv);
+    if (verb == "serve") return cmd_serve(argc, argv);
     if (verb == "validate") return cmd_validate(argc, argv);
     if (verb == "plugins") return cmd_plugins(argc, argv);
+    if (verb == "new-plugin") return cmd_new_plugin(argc, argv);
     if (verb == "dlq") return cmd_dlq(argc, argv);
     if (verb == "history") return cmd_history(argc, argv);
   } catch (const UsageError& e) {

@@ -9,6 +9,8 @@
 #include <toml++/toml.h>
 
 #include "env_substitution.hpp"
+#include "schedule/schedule_text.hpp"
+#include "schedule/time_zone.hpp"
 #include "sluice/host/options_schema.hpp"
 
 namespace sluice::host {
@@ -57,9 +59,10 @@ namespace {
 const std::vector<std::string> kStageKeys = {"plugin",        "name",           "call_timeout", "retries",
                                              "retry_backoff", "retry_deadline", "on_failure",   "sha256"};
 const std::vector<std::string> kTopKeys = {"host", "pipeline"};
-const std::vector<std::string> kHostKeys = {"plugin_dirs", "state"};
-const std::vector<std::string> kPipelineKeys = {"schedule",   "workers",       "queue_capacity", "batch_size",
-                                                "batch_timeout", "source", "parser", "enrich", "sink"};
+const std::vector<std::string> kHostKeys = {"plugin_dirs", "state", "metrics_address", "metrics_port"};
+const std::vector<std::string> kPipelineKeys = {
+    "schedule",   "timezone",      "jitter", "overlap", "catch_up", "workers", "queue_capacity",
+    "batch_size", "batch_timeout", "source", "parser",  "enrich",   "sink"};
 
 struct StageSection {
   const char* key;
@@ -320,6 +323,15 @@ HostSettings host_settings(const toml::table& root, Validator& v) {
     } else if (k == "state") {
       if (!val.is_string()) v.error(val.source(), "state must be a path string, got " + Validator::type_of(val));
       else if (auto s = v.string_value(val)) host.state = *s;
+    } else if (k == "metrics_address") {
+      auto s = val.is_string() ? v.string_value(val) : std::nullopt;
+      if (!val.is_string()) v.error(val.source(), "metrics_address must be an address string such as \"127.0.0.1\"");
+      else if (s) host.metrics_address = *s;
+    } else if (k == "metrics_port") {
+      if (auto n = v.integer(val, "metrics_port", 0)) {
+        if (*n > 65535) v.error(val.source(), "metrics_port must be at most 65535 (0 turns the endpoint off)");
+        else host.metrics_port = static_cast<std::uint16_t>(*n);
+      }
     } else {
       v.unknown_key(k, "[host]", kHostKeys);
     }
@@ -327,19 +339,58 @@ HostSettings host_settings(const toml::table& root, Validator& v) {
   return host;
 }
 
-void check_schedule(const toml::node& n, Validator& v, std::string& out) {
-  if (!n.is_string()) {
-    v.error(n.source(), "schedule must be a string (\"once\", \"every 15m\", \"cron */15 * * * *\")");
-    return;
+// `schedule` and the keys that qualify it, read together because they
+// constrain each other (a time zone only means something to cron).
+bool is_schedule_key(std::string_view k) {
+  return k == "schedule" || k == "timezone" || k == "jitter" || k == "overlap" || k == "catch_up";
+}
+
+void check_schedule(const toml::table& tbl, Validator& v, Schedule& out) {
+  bool schedule_ok = true;
+  if (const auto* n = tbl.get("schedule")) {
+    schedule_ok = false;
+    if (!n->is_string()) {
+      v.error(n->source(), "schedule must be a string (\"once\", \"every 15m\", \"cron */15 * * * *\")");
+    } else if (auto s = v.string_value(*n)) {
+      const auto problem = schedule::parse_schedule_text(*s, out);
+      if (!problem.empty()) v.error(n->source(), problem);
+      schedule_ok = problem.empty();
+    }
   }
-  auto s = v.string_value(n);
-  if (!s) return;
-  std::int64_t ms;
-  const bool ok = *s == "once" || (s->rfind("every ", 0) == 0 && parse_duration_ms(s->substr(6), ms) && ms > 0) ||
-                  s->rfind("cron ", 0) == 0;
-  if (!ok)
-    v.error(n.source(), "schedule \"" + *s + "\" is not \"once\", \"every <duration>\" or \"cron <expression>\"");
-  out = *s;
+  if (const auto* n = tbl.get("timezone")) {
+    auto s = n->is_string() ? v.string_value(*n) : std::nullopt;
+    if (!n->is_string()) {
+      v.error(n->source(), "timezone must be a time zone name such as \"Europe/Berlin\"");
+    } else if (s && schedule_ok && out.kind != Schedule::Kind::cron) {
+      v.error(n->source(), "timezone applies to cron schedules only, not to \"" + out.text + "\"");
+    } else if (s && !schedule::zone_exists(*s)) {
+      std::string msg = "unknown time zone '" + *s + "'";
+      if (auto m = closest_match(*s, schedule::zone_names()); !m.empty()) msg += "; did you mean '" + m + "'?";
+      v.error(n->source(), msg + " (names are those in /usr/share/zoneinfo)");
+    } else if (s) {
+      out.timezone = *s;
+    }
+  }
+  if (const auto* n = tbl.get("jitter")) {
+    const sluice_option_desc spec{"jitter", SLUICE_OPT_DURATION, 0, nullptr, nullptr, nullptr};
+    if (auto ms = v.option_value(spec, *n)) {
+      out.jitter = std::chrono::milliseconds(ms->as_int());
+      if (schedule_ok && out.kind == Schedule::Kind::every && out.jitter >= out.interval)
+        v.error(n->source(), "jitter must be shorter than the interval of \"" + out.text + "\"");
+    }
+  }
+  if (const auto* n = tbl.get("overlap")) {
+    auto s = n->is_string() ? v.string_value(*n) : std::nullopt;
+    if (s && (*s == "skip" || *s == "queue"))
+      out.overlap = *s == "skip" ? Schedule::Overlap::skip : Schedule::Overlap::queue;
+    else
+      v.error(n->source(), "overlap must be \"skip\" (drop a slot while the previous run still runs) or \"queue\" "
+                           "(run once more when it ends)");
+  }
+  if (const auto* n = tbl.get("catch_up")) {
+    const sluice_option_desc spec{"catch_up", SLUICE_OPT_BOOL, 0, nullptr, nullptr, nullptr};
+    if (auto b = v.option_value(spec, *n)) out.catch_up = b->as_bool();
+  }
 }
 
 // The host's own stage keys (delivery policy, time limit, binary pin).
@@ -471,8 +522,8 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
     return p;
   }
   for (const auto& [k, val] : *tbl) {
-    if (k == "schedule") {
-      check_schedule(val, v, p.schedule);
+    if (is_schedule_key(k.str())) {
+      continue;  // read together below
     } else if (k == "workers") {
       if (auto n = v.integer(val, "workers", 0)) p.workers = static_cast<unsigned>(*n);
     } else if (k == "queue_capacity") {
@@ -488,6 +539,7 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
       v.unknown_key(k, "[pipeline." + name + "]", kPipelineKeys);
     }
   }
+  check_schedule(*tbl, v, p.schedule);
   for (const auto& section : kSections) {
     const auto* stages = tbl->get(section.key);
     if (!stages) continue;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -32,6 +33,7 @@ struct ResultItem {
   std::string cursor;
   std::vector<sdk::Article> articles;
   std::vector<DeadLetter> dead;  // failures, stored with this item's checkpoint
+  int attempts = 0;              // failures before this run (dead-letter replay)
 };
 
 struct DocItem {
@@ -74,6 +76,12 @@ std::string what_of(std::exception_ptr e) {
   } catch (...) {
     return "non-standard exception";
   }
+}
+
+// Failures a replayed dead letter's input already had; 0 for new input.
+int replay_attempts(const sdk::RawDocument& doc) {
+  const auto* a = doc.meta.find(kReplayAttempts);
+  return a && a->is_int() ? static_cast<int>(a->as_int()) : 0;
 }
 
 const std::string& item_name(const sdk::RawDocument& doc) { return doc.key.empty() ? doc.uri : doc.key; }
@@ -222,15 +230,21 @@ class Run : public std::enable_shared_from_this<Run> {
     parser_counts_.assign(p_.workers, std::vector<LocalCounts>(parsers_.size()));
     enricher_counts_.assign(p_.workers, std::vector<LocalCounts>(enrichers_.size()));
     sink_counts_.resize(sinks_.size());
+    released_.assign(sources_.size(), 0);
   }
 
   // Sinks that cannot upsert roll back to their last committed position.
   void recover_sinks() {
     if (!options_.state_db) return;
     for (auto& s : sinks_) {
-      const auto token = options_.state_db->get(sink_token_key(p_.name, s.config->name));
+      const auto key = sink_token_key(p_.name, s.config->name);
+      const auto token = options_.state_db->get(key);
       try {
         s.stage->recover(token.value_or(""));
+        // First run of this sink: record where it starts, so a crash before
+        // the first checkpoint cuts back to here instead of keeping the
+        // uncommitted batches (which the sources then deliver again).
+        if (!token) options_.state_db->put(key, s.stage->commit_token());
       } catch (const std::exception& e) {
         throw ConfigError(s.config->position,
                           "stage '" + s.config->name + "' could not recover its committed state: " + e.what());
@@ -268,7 +282,7 @@ class Run : public std::enable_shared_from_this<Run> {
     if (!options_.state_db) return;
     d.input_kind = "document";
     d.input = detail::document_to_json(doc);
-    if (const auto* a = doc.meta.find(kReplayAttempts); a && a->is_int()) d.attempts = static_cast<int>(a->as_int()) + 1;
+    d.attempts = replay_attempts(doc) + 1;
     out.push_back(std::move(d));
   }
 
@@ -334,8 +348,21 @@ class Run : public std::enable_shared_from_this<Run> {
       ++counts.out;
       ++seq;
       ++documents_;
-      if (!docs_.push(item)) break;
+      if (!wait_for_window(i, item.seq) || !docs_.push(item)) break;
     }
+  }
+
+  // Bounded read-ahead: the sinks take each source's documents in order
+  // (see write_sinks), so without a limit one slow document would let all
+  // the later ones pile up in memory behind it.
+  bool wait_for_window(std::size_t source, std::uint64_t seq) {
+    const std::uint64_t window = 2 * p_.queue_capacity + p_.workers;
+    std::unique_lock lock(order_mu_);
+    while (seq >= released_[source] + window) {
+      if (stopping()) return false;
+      order_cv_.wait_for(lock, std::chrono::milliseconds(50));
+    }
+    return true;
   }
 
   // ---- workers ----
@@ -359,7 +386,7 @@ class Run : public std::enable_shared_from_this<Run> {
 
   void work(unsigned w, std::size_t slot) {
     while (auto item = docs_.pop()) {
-      ResultItem result{item->source, item->seq, std::move(item->doc.cursor), {}, {}};
+      ResultItem result{item->source, item->seq, std::move(item->doc.cursor), {}, {}, replay_attempts(item->doc)};
       parse(w, slot, item->doc, result);
       enrich(w, slot, item->doc, result);
       if (!results_.push(result)) break;
@@ -442,15 +469,26 @@ class Run : public std::enable_shared_from_this<Run> {
   void write_sinks(std::size_t slot) {
     std::vector<ResultItem> pending;
     std::vector<sdk::Article> batch;
+    std::vector<int> batch_attempts;  // per article, for sink dead letters
     std::size_t pending_articles = 0;
     Clock::time_point batch_started;
+    // A sink's commit token is one position (the JSONL file's length), so a
+    // batch must never hold document N+1 of a source while N is still with a
+    // worker: the checkpoint stops before N, the token would not, and after a
+    // crash N+1 stays in the file and is delivered again. Results therefore
+    // reach the sinks in each source's delivery order.
+    std::vector<std::map<std::uint64_t, ResultItem>> held(sources_.size());
+    std::vector<std::uint64_t> next_seq(sources_.size(), 0);
     auto flush = [&] {
       if (pending.empty()) return;
       batch.clear();
-      for (auto& r : pending)
+      batch_attempts.clear();
+      for (auto& r : pending) {
         for (auto& a : r.articles) batch.push_back(std::move(a));
+        batch_attempts.resize(batch.size(), r.attempts);
+      }
       std::vector<DeadLetter> sink_dead;
-      if (!batch.empty() && !write_batch(batch, slot, sink_dead)) {
+      if (!batch.empty() && !write_batch(batch, batch_attempts, slot, sink_dead)) {
         pending.clear();  // not acknowledged: the next run delivers it again
         return;
       }
@@ -462,6 +500,25 @@ class Run : public std::enable_shared_from_this<Run> {
       if (options_.on_article)
         for (const auto& a : batch) options_.on_article(a);
       pending.clear();
+    };
+    auto release_in_order = [&](ResultItem&& r) {
+      const auto source = r.source;
+      auto& waiting = held[source];
+      auto& next = next_seq[source];
+      waiting.emplace(r.seq, std::move(r));
+      for (auto it = waiting.begin(); it != waiting.end() && it->first == next; it = waiting.erase(it), ++next) {
+        pending_articles += it->second.articles.size();
+        pending.push_back(std::move(it->second));
+        if (pending_articles >= p_.batch_size) {
+          flush();
+          pending_articles = 0;
+        }
+      }
+      {
+        std::lock_guard lock(order_mu_);
+        released_[source] = next;
+      }
+      order_cv_.notify_all();
     };
     const auto linger = std::chrono::milliseconds(p_.batch_timeout_ms);
     for (;;) {
@@ -482,19 +539,15 @@ class Run : public std::enable_shared_from_this<Run> {
         pending_articles = 0;
         continue;
       }
-      pending_articles += item->articles.size();
-      pending.push_back(std::move(*item));
-      if (pending_articles >= p_.batch_size) {
-        flush();
-        pending_articles = 0;
-      }
+      release_in_order(std::move(*item));
     }
     flush();
   }
 
   // Writes one batch to every sink, retrying with backoff. A sink that still
   // fails either dead-letters the batch (on_failure = "dlq") or ends the run.
-  bool write_batch(const std::vector<sdk::Article>& batch, std::size_t slot, std::vector<DeadLetter>& dead) {
+  bool write_batch(const std::vector<sdk::Article>& batch, const std::vector<int>& attempts, std::size_t slot,
+                   std::vector<DeadLetter>& dead) {
     if (fatal_.load()) return false;
     for (std::size_t i = 0; i < sinks_.size(); ++i) {
       auto& sink = sinks_[i];
@@ -533,10 +586,11 @@ class Run : public std::enable_shared_from_this<Run> {
             docs_.close();  // nothing from this batch is acknowledged: a rerun delivers it again
             return false;
           }
-          for (const auto& a : batch) {
-            auto d = failure(*sink.config, a.id, error);
+          for (std::size_t k = 0; k < batch.size(); ++k) {
+            auto d = failure(*sink.config, batch[k].id, error);
             d.input_kind = "article";
-            d.input = sdk::json::to_json(a);
+            d.input = sdk::json::to_json(batch[k]);
+            d.attempts = attempts[k] + 1;
             dead.push_back(std::move(d));
           }
           break;
@@ -716,6 +770,11 @@ class Run : public std::enable_shared_from_this<Run> {
   std::atomic<bool> hung_{false};
   std::mutex failures_mu_;
   std::uint64_t failed_ = 0, dead_lettered_ = 0;
+
+  // Per source, documents released to the sinks in order (write_sinks).
+  std::vector<std::uint64_t> released_;
+  std::mutex order_mu_;
+  std::condition_variable order_cv_;
 
   std::mutex done_mu_;
   std::condition_variable done_cv_;

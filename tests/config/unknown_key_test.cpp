@@ -70,7 +70,8 @@ TEST_F(ConfigTest, UnrelatedParserKeyListsMatchAmongKnownKeys) {
 TEST_F(ConfigTest, UnrelatedPipelineKeyListsTheKnownKeys) {
   EXPECT_EQ(error(std::string("[pipeline.p]\nbanana = 1\n") + kSource + kParser + kSink),
             "pipeline.toml:2:1: error: unknown key 'banana' in [pipeline.p] (known keys: schedule, "
-            "workers, queue_capacity, batch_size, batch_timeout, source, parser, enrich, sink)");
+            "timezone, jitter, overlap, catch_up, workers, queue_capacity, batch_size, batch_timeout, "
+            "source, parser, enrich, sink)");
 }
 
 TEST_F(ConfigTest, UnrelatedTopLevelKeyListsTheKnownKeys) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "utf8.hpp"
+#include "sluice/sdk/utf8.hpp"
 
 namespace sluice::plugins::seed_text {
 namespace {
@@ -69,7 +69,7 @@ void drop_split_sequence(std::string& text) {
   if (lead == 0) return;
   --lead;  // now the index of the sequence's first byte
   char32_t cp = 0;
-  if (utf8::decode(text, lead, cp) == 0) text.resize(lead);
+  if (sdk::utf8::decode(text, lead, cp) == 0) text.resize(lead);
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "utf8.hpp"
+#include "sluice/sdk/utf8.hpp"
 
 namespace sluice::plugins::seed_text {
 namespace {
@@ -13,8 +13,8 @@ std::size_t space_length(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) return (c <= 0x20 || c == 0x7F) ? 1 : 0;
   char32_t cp = 0;
-  const std::size_t length = utf8::decode(text, i, cp);
-  return length != 0 && utf8::is_space(cp) ? length : 0;
+  const std::size_t length = sdk::utf8::decode(text, i, cp);
+  return length != 0 && sdk::utf8::is_space(cp) ? length : 0;
 }
 
 // Appends the words of `line` to `paragraph`, each preceded by one space
@@ -31,11 +31,11 @@ bool append_words(std::string& paragraph, std::string_view line, std::size_t& re
     const std::size_t start = i;
     while (i < line.size() && space_length(line, i) == 0) {
       char32_t cp = 0;
-      const std::size_t length = utf8::decode(line, i, cp);
+      const std::size_t length = sdk::utf8::decode(line, i, cp);
       i += length == 0 ? 1 : length;
     }
     if (!paragraph.empty()) paragraph.push_back(' ');
-    replaced += utf8::append_sanitized(paragraph, line.substr(start, i - start));
+    replaced += sdk::utf8::append_sanitized(paragraph, line.substr(start, i - start));
     any = true;
   }
   return any;

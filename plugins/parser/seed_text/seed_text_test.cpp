@@ -11,6 +11,7 @@
 #include "seed_text_parser.hpp"
 #include "sluice/sdk/article_id.hpp"
 #include "sluice/sdk/descriptor.h"
+#include "sluice/sdk/testing/options.hpp"
 
 namespace sluice::plugins::seed_text {
 const sluice_plugin_descriptor* descriptor();  // from plugin.cpp
@@ -22,24 +23,13 @@ namespace {
 namespace fs = std::filesystem;
 using Paragraphs = std::vector<std::string>;
 
-// The host fills in declared defaults before a stage sees its options; a
-// stage built directly in a test gets them from here. The test
-// `DefaultsMatchDeclaredOptions` keeps this list in step with plugin.cpp.
-sdk::Options options_with(sdk::Map overrides) {
-  sdk::Map values{
-      {"max_bytes", std::int64_t{16} << 20},
-      {"title_from_first_paragraph", false},
-      {"keep_raw", false},
-  };
-  for (auto& [name, value] : overrides) values[name] = std::move(value);
-  return sdk::Options(std::move(values));
-}
-
-SeedTextParser make(sdk::Map overrides = {}) {
+// Options as the host would pass them: the declared defaults plus
+// `overrides`, converted by the host's own validator.
+SeedTextParser make(const sdk::Map& overrides = {}) {
   sdk::StageInit init;
   init.pipeline = "test";
   init.name = "seed_text";
-  init.options = options_with(std::move(overrides));
+  init.options = sdk::testing::make_options(*descriptor(), overrides);
   return SeedTextParser(init);
 }
 
@@ -406,19 +396,16 @@ TEST(SeedTextOptions, ZeroMaxBytesIsRefused) {
   EXPECT_THROW(make({{"max_bytes", std::int64_t{0}}}), sdk::StageError);
 }
 
-TEST(SeedTextDescriptor, DefaultsMatchDeclaredOptions) {
+TEST(SeedTextDescriptor, DeclaresItsOptions) {
   const sluice_plugin_descriptor* d = descriptor();
   EXPECT_STREQ(d->name, "seed_text");
   EXPECT_EQ(d->kind, static_cast<std::uint32_t>(SLUICE_KIND_PARSER));
   EXPECT_TRUE(d->flags & SLUICE_PLUGIN_FLAG_THREAD_SAFE);
-  const sdk::Options defaults = options_with({});
-  for (std::uint32_t i = 0; i < d->option_count; ++i) {
-    const auto& o = d->options[i];
-    EXPECT_TRUE(o.description != nullptr && *o.description != '\0') << o.name;
-    EXPECT_NE(o.example_toml, nullptr) << o.name;
-    EXPECT_EQ(o.required != 0, o.default_toml == nullptr) << o.name;
-    EXPECT_EQ(defaults.has(o.name), o.required == 0) << o.name;
-  }
+  // Every option is optional, so the defaults alone make a complete set.
+  const sdk::Options defaults = sdk::testing::make_options(*d);
+  EXPECT_EQ(defaults.size("max_bytes"), std::uint64_t{16} << 20);
+  EXPECT_FALSE(defaults.boolean("title_from_first_paragraph"));
+  EXPECT_FALSE(defaults.boolean("keep_raw"));
   EXPECT_EQ(d->option_count, defaults.all().size());
 }
 

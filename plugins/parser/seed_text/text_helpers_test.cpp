@@ -7,7 +7,7 @@
 #include "first_sentence.hpp"
 #include "header_line.hpp"
 #include "paragraphs.hpp"
-#include "utf8.hpp"
+#include "sluice/sdk/utf8.hpp"
 
 namespace sluice::plugins::seed_text {
 namespace {
@@ -17,7 +17,7 @@ const std::string kFffd = "\xEF\xBF\xBD";
 
 std::string sanitized(std::string_view text, std::size_t expected_replaced) {
   std::string out;
-  EXPECT_EQ(utf8::append_sanitized(out, text), expected_replaced) << text;
+  EXPECT_EQ(sdk::utf8::append_sanitized(out, text), expected_replaced) << text;
   return out;
 }
 
@@ -40,14 +40,14 @@ TEST(Utf8, EachBadByteBecomesOneReplacement) {
 
 TEST(Utf8, DecodeReportsCodePointAndLength) {
   char32_t cp = 0;
-  EXPECT_EQ(utf8::decode("\xE2\x80\x99", 0, cp), 3u);
+  EXPECT_EQ(sdk::utf8::decode("\xE2\x80\x99", 0, cp), 3u);
   EXPECT_EQ(cp, U'\u2019');
-  EXPECT_EQ(utf8::decode("x\xC2\xA0", 1, cp), 2u);
+  EXPECT_EQ(sdk::utf8::decode("x\xC2\xA0", 1, cp), 2u);
   EXPECT_EQ(cp, U'\u00A0');
-  EXPECT_TRUE(utf8::is_space(cp));
-  EXPECT_FALSE(utf8::is_space(U'\u2019'));
-  EXPECT_TRUE(utf8::is_space(U'\u3000'));
-  EXPECT_TRUE(utf8::is_space(U'\uFEFF'));
+  EXPECT_TRUE(sdk::utf8::is_space(cp));
+  EXPECT_FALSE(sdk::utf8::is_space(U'\u2019'));
+  EXPECT_TRUE(sdk::utf8::is_space(U'\u3000'));
+  EXPECT_TRUE(sdk::utf8::is_space(U'\uFEFF'));
 }
 
 TEST(Paragraphs, SplitsOnBlankLinesAndJoinsWrappedLines) {

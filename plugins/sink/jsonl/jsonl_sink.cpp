@@ -1,36 +1,16 @@
 #include "jsonl_sink.hpp"
 
 #include <charconv>
-#include <filesystem>
-#include <system_error>
 
 #include "sluice/sdk/json.hpp"
+#include "sluice/sdk/paths.hpp"
 
 namespace sluice::plugins::jsonl {
 namespace {
 
-namespace fs = std::filesystem;
-
 // A batch buffer larger than this is released after the write instead of
 // being kept for the next batch (one huge batch should not pin memory).
 constexpr std::size_t kMaxRetainedBuffer = 16 * 1024 * 1024;
-
-// Relative paths resolve against the config file's directory, or the
-// working directory when there is none; parent directories are created.
-fs::path output_path(const sdk::StageInit& init) {
-  const std::string& option = init.options.string("path");
-  if (option.empty()) throw sdk::StageError("jsonl: option 'path' is empty");
-  fs::path path(option);
-  if (path.is_relative() && !init.base_dir.empty()) path = fs::path(init.base_dir) / path;
-  path = fs::absolute(path).lexically_normal();
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    throw sdk::StageError("jsonl: cannot create directory " + path.parent_path().string() + ": " +
-                          ec.message());
-  }
-  return path;
-}
 
 LineFile::Mode open_mode(const std::string& mode) {
   if (mode == "append") return LineFile::Mode::kAppend;
@@ -42,7 +22,9 @@ LineFile::Mode open_mode(const std::string& mode) {
 LineFile open_file(const sdk::StageInit& init) {
   const LineFile::Mode mode = open_mode(init.options.string("mode"));
   const bool durable = init.options.boolean("fsync");
-  return LineFile(output_path(init), mode, durable, init.log);
+  // Relative to the config file's directory; parent directories are created.
+  return LineFile(sdk::resolve_output_path(init, init.options.string("path"), "jsonl"), mode, durable,
+                  init.log);
 }
 
 }  // namespace

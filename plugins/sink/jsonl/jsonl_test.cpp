@@ -15,8 +15,11 @@
 
 #include "jsonl_sink.hpp"
 #include "sluice/sdk/json.hpp"
+#include "sluice/sdk/testing/options.hpp"
 
 namespace sluice::plugins::jsonl {
+const sluice_plugin_descriptor* descriptor();  // from plugin.cpp
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -81,14 +84,16 @@ class JsonlSinkTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // A StageInit as the host would build it: every option present.
-  sdk::StageInit init(const std::string& path, const std::string& mode = "append", bool fsync = true) {
+  // A StageInit as the host would build it: the declared defaults plus
+  // `overrides`, converted by the host's own validator.
+  sdk::StageInit init(const std::string& path, sdk::Map overrides = {}) {
     sdk::StageInit i;
     i.pipeline = "test";
     i.name = "jsonl";
     i.base_dir = dir_.string();
     i.log = &log_;
-    i.options = sdk::Options(sdk::Map{{"path", path}, {"mode", mode}, {"fsync", fsync}});
+    overrides["path"] = path;
+    i.options = sdk::testing::make_options(*descriptor(), overrides);
     return i;
   }
 
@@ -155,7 +160,7 @@ TEST_F(JsonlSinkTest, AppendModeKeepsEarlierLines) {
     JsonlSink sink(init("out.jsonl"));
     sink.write(std::vector{make_article("first", "One", {"p"})});
   }
-  JsonlSink sink(init("out.jsonl", "append"));
+  JsonlSink sink(init("out.jsonl", {{"mode", "append"}}));
   sink.write(std::vector{make_article("second", "Two", {"p"})});
   sink.close();
 
@@ -168,7 +173,7 @@ TEST_F(JsonlSinkTest, AppendModeKeepsEarlierLines) {
 TEST_F(JsonlSinkTest, TruncateModeEmptiesTheFileOnOpen) {
   spit(dir_ / "out.jsonl", "{\"id\":\"old1\"}\n{\"id\":\"old2\"}\n");
   {
-    JsonlSink sink(init("out.jsonl", "truncate"));
+    JsonlSink sink(init("out.jsonl", {{"mode", "truncate"}}));
     EXPECT_EQ(fs::file_size(dir_ / "out.jsonl"), 0u);
     sink.write(std::vector{make_article("new", "New", {"p"})});
   }
@@ -285,7 +290,7 @@ TEST_F(JsonlSinkTest, ASecondSinkOnTheSameFileIsRefused) {
 
 TEST_F(JsonlSinkTest, TwoSinksOnTwoFilesAreIndependent) {
   JsonlSink one(init("one.jsonl"));
-  JsonlSink two(init("two.jsonl", "append", false));
+  JsonlSink two(init("two.jsonl", {{"mode", "append"}, {"fsync", false}}));
   one.write(std::vector{make_article("1", "One", {"p"})});
   two.write(std::vector{make_article("2", "Two", {"p"}), make_article("3", "Three", {"p"})});
   EXPECT_EQ(lines_of(dir_ / "one.jsonl").size(), 1u);
@@ -319,7 +324,7 @@ TEST_F(JsonlSinkTest, WriteAfterCloseThrows) {
 }
 
 TEST_F(JsonlSinkTest, BadOptionsAreRefused) {
-  EXPECT_THROW(JsonlSink(init("out.jsonl", "overwrite")), sdk::StageError);
+  EXPECT_THROW(JsonlSink(init("out.jsonl", {{"mode", "overwrite"}})), sdk::StageError);
   EXPECT_THROW(JsonlSink(init("")), sdk::StageError);
   EXPECT_THROW(JsonlSink(init(".")), sdk::StageError) << "a directory is not an output file";
   EXPECT_FALSE(fs::exists(dir_ / "out.jsonl")) << "a refused mode must not create the file";

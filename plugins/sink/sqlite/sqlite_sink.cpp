@@ -6,40 +6,18 @@
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <limits>
-#include <system_error>
+
+#include "sluice/sdk/paths.hpp"
 
 namespace sluice::plugins::sqlite {
 namespace {
 
-namespace fs = std::filesystem;
 using Poco::Data::Session;
 using Poco::Data::Keywords::bind;
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
-
-// Relative paths resolve against the config file's directory, or the
-// working directory when there is none; parent directories are created. An
-// absolute path also keeps SQLite from reading "file:..." as a URI.
-std::string output_path(const sdk::StageInit& init) {
-  const std::string& option = init.options.string("path");
-  if (option.empty()) throw sdk::StageError("sqlite: option 'path' is empty");
-  fs::path path(option);
-  if (path.is_relative() && !init.base_dir.empty()) path = fs::path(init.base_dir) / path;
-  path = fs::absolute(path).lexically_normal();
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    throw sdk::StageError("sqlite: " + path.string() + " is a directory");
-  }
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    throw sdk::StageError("sqlite: cannot create directory " + path.parent_path().string() + ": " +
-                          ec.message());
-  }
-  return path.string();
-}
 
 // Maps the option to a fixed PRAGMA value, so no option text reaches SQL.
 const char* synchronous_pragma(const std::string& option) {
@@ -88,7 +66,9 @@ SqliteSink::SqliteSink(const sdk::StageInit& init) : schema_(init.options.string
   const bool fts = init.options.boolean("fts");
   const std::string synchronous = synchronous_pragma(init.options.string("synchronous"));
   const std::int64_t busy_ms = busy_timeout_ms(init.options.duration("busy_timeout"));
-  path_ = output_path(init);
+  // Relative to the config file's directory, parent directories created. The
+  // path is absolute, which also keeps SQLite from reading "file:..." as a URI.
+  path_ = sdk::resolve_output_path(init, init.options.string("path"), "sqlite").string();
 
   // Reference-counted in Poco's SessionFactory, so calling it per instance
   // is harmless; each instance then owns its own connection.

@@ -12,9 +12,12 @@
 
 #include "schema.hpp"
 #include "sluice/sdk/json.hpp"
+#include "sluice/sdk/testing/options.hpp"
 #include "sqlite_sink.hpp"
 
 namespace sluice::plugins::sqlite {
+const sluice_plugin_descriptor* descriptor();  // from plugin.cpp
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -46,18 +49,15 @@ class SqliteSinkTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // A StageInit as the host would build it: every option present.
-  sdk::StageInit init(const std::string& path, const std::string& table = "articles", bool fts = true,
-                      std::int64_t busy_timeout_ms = 5000, const std::string& synchronous = "normal") {
+  // A StageInit as the host would build it: the declared defaults plus
+  // `overrides`, converted by the host's own validator.
+  sdk::StageInit init(const std::string& path, sdk::Map overrides = {}) {
     sdk::StageInit i;
     i.pipeline = "test";
     i.name = "sqlite";
     i.base_dir = dir_.string();
-    i.options = sdk::Options(sdk::Map{{"path", path},
-                                      {"table", table},
-                                      {"fts", fts},
-                                      {"busy_timeout", busy_timeout_ms},
-                                      {"synchronous", synchronous}});
+    overrides["path"] = path;
+    i.options = sdk::testing::make_options(*descriptor(), overrides);
     return i;
   }
 
@@ -189,14 +189,14 @@ TEST_F(SqliteSinkTest, FullTextQueryFindsAnArticleByABodyWord) {
 TEST_F(SqliteSinkTest, InvalidTableNamesAreRefused) {
   for (const std::string bad :
        {"", "1articles", "articles; DROP TABLE x", "my-table", "a b", "t\"", "na\xC3\xAFve"}) {
-    EXPECT_THROW(SqliteSink(init("out.db", bad)), sdk::StageError) << bad;
+    EXPECT_THROW(SqliteSink(init("out.db", {{"table", bad}})), sdk::StageError) << bad;
   }
   EXPECT_FALSE(fs::exists(dir_ / "out.db")) << "a refused table name must not create the file";
   EXPECT_TRUE(is_plain_identifier("_news_2024"));
 }
 
 TEST_F(SqliteSinkTest, CustomTableNameIncludingAKeyword) {
-  SqliteSink sink(init("out.db", "order"));
+  SqliteSink sink(init("out.db", {{"table", "order"}}));
   sink.write(std::vector{make_article("a", "A", {"keyword table"})});
   Session db = open();
   EXPECT_EQ(count(db, "SELECT count(*) FROM \"order\""), 1);
@@ -204,7 +204,7 @@ TEST_F(SqliteSinkTest, CustomTableNameIncludingAKeyword) {
 }
 
 TEST_F(SqliteSinkTest, WithoutFtsNoIndexIsCreated) {
-  SqliteSink sink(init("out.db", "articles", false));
+  SqliteSink sink(init("out.db", {{"fts", false}}));
   sink.write(std::vector{make_article("a", "A", {"p"})});
   Session db = open();
   EXPECT_EQ(count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_fts%'"), 0);
@@ -213,7 +213,7 @@ TEST_F(SqliteSinkTest, WithoutFtsNoIndexIsCreated) {
 
 TEST_F(SqliteSinkTest, EnablingFtsLaterIndexesExistingRows) {
   {
-    SqliteSink sink(init("out.db", "articles", false));
+    SqliteSink sink(init("out.db", {{"fts", false}}));
     sink.write(std::vector{make_article("early", "Early", {"written before the index"})});
   }
   SqliteSink sink(init("out.db"));
@@ -223,7 +223,7 @@ TEST_F(SqliteSinkTest, EnablingFtsLaterIndexesExistingRows) {
 
 TEST_F(SqliteSinkTest, TwoInstancesOnTwoFilesAreIndependent) {
   SqliteSink one(init("one.db"));
-  SqliteSink two(init("two.db", "news", false));
+  SqliteSink two(init("two.db", {{"table", "news"}, {"fts", false}}));
   one.write(std::vector{make_article("1", "One", {"p"})});
   two.write(std::vector{make_article("2", "Two", {"p"}), make_article("3", "Three", {"p"})});
   one.close();
@@ -248,7 +248,7 @@ TEST_F(SqliteSinkTest, TwoInstancesOnOneFileShareTheTable) {
 }
 
 TEST_F(SqliteSinkTest, ALockedDatabaseFailsAfterTheBusyTimeoutNamingThePath) {
-  SqliteSink sink(init("out.db", "articles", true, 100));
+  SqliteSink sink(init("out.db", {{"busy_timeout", std::int64_t{100}}}));
   Session other = open();
   other << "BEGIN IMMEDIATE", now;
   try {
@@ -282,12 +282,19 @@ TEST_F(SqliteSinkTest, RelativePathResolvesAgainstBaseDirAndCreatesParents) {
 }
 
 TEST_F(SqliteSinkTest, BadOptionsAndInputAreRefused) {
-  EXPECT_THROW(SqliteSink(init("out.db", "articles", true, 5000, "off")), sdk::StageError);
-  EXPECT_THROW(SqliteSink(init("out.db", "articles", true, -1)), sdk::StageError);
+  EXPECT_THROW(SqliteSink(init("out.db", {{"synchronous", "off"}})), sdk::StageError);
+  // The host refuses a negative duration before any sink sees it; a
+  // StageInit built by hand (an embedder) still gets a clear refusal.
+  EXPECT_THROW(init("out.db", {{"busy_timeout", std::int64_t{-1}}}), sdk::testing::OptionsError);
+  sdk::StageInit negative = init("out.db");
+  sdk::Map values = negative.options.all();
+  values["busy_timeout"] = std::int64_t{-1};
+  negative.options = sdk::Options(std::move(values));
+  EXPECT_THROW(SqliteSink{negative}, sdk::StageError);
   EXPECT_THROW(SqliteSink(init("")), sdk::StageError);
   EXPECT_THROW(SqliteSink(init(".")), sdk::StageError) << "a directory is not a database";
 
-  SqliteSink sink(init("out.db", "articles", true, 5000, "full"));
+  SqliteSink sink(init("out.db", {{"synchronous", "full"}}));
   EXPECT_THROW(sink.write(std::vector{make_article("", "No id", {"p"})}), sdk::StageError);
   sink.write({});
   sink.close();
@@ -299,7 +306,7 @@ TEST_F(SqliteSinkTest, AnUnopenableFileFailsWithinTheBusyTimeout) {
   fs::create_symlink("loop.db", dir_ / "loop.db");  // open(2) fails with ELOOP, even as root
   const auto start = std::chrono::steady_clock::now();
   try {
-    SqliteSink sink(init("loop.db", "articles", true, 1000));
+    SqliteSink sink(init("loop.db", {{"busy_timeout", std::int64_t{1000}}}));
     FAIL() << "opened a symlink loop";
   } catch (const sdk::StageError& e) {
     EXPECT_NE(std::string(e.what()).find((dir_ / "loop.db").string()), std::string::npos) << e.what();
@@ -317,7 +324,7 @@ TEST_F(SqliteSinkTest, AnIncompatibleExistingTableIsRefused) {
     Session db = open();
     db << "CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT)", now;
   }
-  EXPECT_THROW(SqliteSink(init("out.db", "articles", false)), sdk::StageError);
+  EXPECT_THROW(SqliteSink(init("out.db", {{"fts", false}})), sdk::StageError);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "content_type.hpp"
 #include "file_reader.hpp"
 #include "file_uri.hpp"
+#include "sluice/sdk/paths.hpp"
 
 namespace sluice::plugins::files {
 namespace fs = std::filesystem;
@@ -17,11 +18,9 @@ namespace {
 // Relative paths resolve against StageInit::base_dir (the config file's
 // directory) when the host gives one, else against the working directory.
 // Errors need no "files:" prefix: the host names the stage and plugin.
-fs::path resolve_root(const std::string& path, const std::string& base_dir) {
+fs::path resolve_root(const sdk::StageInit& init, const std::string& path) {
   if (path.empty()) throw sdk::StageError("option 'path' is empty");
-  fs::path root(path);
-  if (root.is_relative()) root = (base_dir.empty() ? fs::current_path() : fs::path(base_dir)) / root;
-  root = root.lexically_normal();
+  fs::path root = sdk::resolve_path(init, path);
   // "dir/" normalises to "dir/" (empty filename); drop it so joins and URIs
   // don't get a doubled separator.
   if (!root.has_filename() && root != root.root_path()) root = root.parent_path();
@@ -59,7 +58,7 @@ std::string file_name(const std::string& relative) {
 }  // namespace
 
 FilesSource::FilesSource(const sdk::StageInit& init)
-    : root_(resolve_root(init.options.string("path"), init.base_dir)),
+    : root_(resolve_root(init, init.options.string("path"))),
       filter_(include_patterns(init.options), init.options.strings("exclude")),
       listing_options_{.recursive = init.options.boolean("recursive"),
                        .include_hidden = init.options.boolean("include_hidden"),

@@ -12,6 +12,7 @@
 
 #include "files_source.hpp"
 #include "sluice/sdk/descriptor.h"
+#include "sluice/sdk/testing/options.hpp"
 
 namespace sluice::plugins::files {
 const sluice_plugin_descriptor* descriptor();  // from plugin.cpp
@@ -21,20 +22,6 @@ namespace sluice::plugins::files {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The host fills in declared defaults before a stage sees its options; a
-// stage built directly in a test gets them from here. The test
-// `DefaultsMatchDeclaredOptions` keeps this list in step with plugin.cpp.
-sdk::Options options_with(sdk::Map overrides) {
-  sdk::Map values{
-      {"include", sdk::List{"*"}}, {"exclude", sdk::List{}}, {"recursive", true},
-      {"include_hidden", false},   {"content_type", ""},     {"max_size", std::int64_t{64} << 20},
-      {"follow_symlinks", false},
-      {"incremental", true},
-  };
-  for (auto& [name, value] : overrides) values[name] = std::move(value);
-  return sdk::Options(std::move(values));
-}
 
 sdk::List list(std::initializer_list<const char*> items) {
   sdk::List out;
@@ -89,7 +76,8 @@ class FilesSourceTest : public ::testing::Test {
     init.pipeline = "test";
     init.name = "files";
     if (!overrides.count("path")) overrides["path"] = root_.string();
-    init.options = options_with(std::move(overrides));
+    // The declared defaults plus `overrides`, converted as the host would.
+    init.options = sdk::testing::make_options(*descriptor(), overrides);
     init.base_dir = std::move(base_dir);
     init.log = &log_;
     return std::make_unique<FilesSource>(init);
@@ -437,22 +425,16 @@ TEST_F(FilesSourceTest, TwoInstancesDoNotInterfere) {
   EXPECT_EQ(b.key, "a.txt");
 }
 
-TEST(FilesDescriptor, DefaultsMatchDeclaredOptions) {
+TEST(FilesDescriptor, DeclaresItsOptions) {
   const sluice_plugin_descriptor* d = descriptor();
   EXPECT_STREQ(d->name, "files");
   EXPECT_EQ(d->kind, static_cast<std::uint32_t>(SLUICE_KIND_SOURCE));
-  const sdk::Options defaults = options_with({});
-  std::vector<std::string> declared;
-  for (std::uint32_t i = 0; i < d->option_count; ++i) {
-    const auto& o = d->options[i];
-    declared.emplace_back(o.name);
-    EXPECT_TRUE(o.description != nullptr && *o.description != '\0') << o.name;
-    EXPECT_NE(o.example_toml, nullptr) << o.name;
-    // Exactly the optional options need a default, here and in plugin.cpp.
-    EXPECT_EQ(o.required != 0, o.default_toml == nullptr) << o.name;
-    EXPECT_EQ(defaults.has(o.name), o.required == 0) << o.name;
-  }
-  EXPECT_EQ(declared.size(), defaults.all().size() + 1);  // + the required `path`
+  // `path` is the one required option; everything else has a default.
+  EXPECT_THROW(sdk::testing::make_options(*d), sdk::testing::OptionsError);
+  const sdk::Options defaults = sdk::testing::make_options(*d, {{"path", "news"}});
+  EXPECT_EQ(defaults.strings("include"), std::vector<std::string>{"*"});
+  EXPECT_EQ(defaults.size("max_size"), std::uint64_t{64} << 20);
+  EXPECT_EQ(defaults.all().size(), d->option_count);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sluice/host/plugin_registry.hpp"
+#include "sluice/host/schedule.hpp"
 #include "sluice/sdk/stage.hpp"
 
 namespace sluice::host {
@@ -66,7 +67,7 @@ struct StageConfig {
 
 struct PipelineConfig {
   std::string name;
-  std::string schedule = "once";
+  Schedule schedule;  // when `sluice serve` runs it (schedule, timezone, jitter, overlap, catch_up)
   unsigned workers = 0;          // 0 = one per core
   std::size_t queue_capacity = 256;  // documents between stages
   std::size_t batch_size = 256;      // articles per sink write
@@ -81,6 +82,9 @@ struct PipelineConfig {
 struct HostSettings {
   std::vector<std::filesystem::path> plugin_dirs;
   std::filesystem::path state;  // state database; empty = none
+  // `sluice serve`'s /metrics and /healthz endpoint; port 0 = none.
+  std::string metrics_address = "127.0.0.1";
+  std::uint16_t metrics_port = 9464;
 };
 
 struct Config {

@@ -57,15 +57,17 @@ inline std::size_t decode(std::string_view text, std::size_t i, char32_t& code_p
 // Bytes from `i` on that are plain ASCII, checked eight at a time: most news
 // text is mostly ASCII, and this keeps validation near memchr speed.
 inline std::size_t ascii_prefix(std::string_view text, std::size_t i) {
-  const std::size_t start = i;
-  while (i + 8 <= text.size()) {
+  const char* const begin = text.data() + i;
+  const char* const end = text.data() + text.size();
+  const char* p = begin;
+  while (end - p >= 8) {
     std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
+    std::memcpy(&word, p, sizeof word);
     if (word & 0x8080808080808080ULL) break;
-    i += 8;
+    p += 8;
   }
-  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
-  return i - start;
+  while (p != end && static_cast<unsigned char>(*p) < 0x80) ++p;
+  return static_cast<std::size_t>(p - begin);
 }
 
 inline std::size_t append_sanitized(std::string& out, std::string_view text) {

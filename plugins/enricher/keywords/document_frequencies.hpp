@@ -1,0 +1,47 @@
+// Document frequencies of words, kept in the stage's state store so that
+// keyword weights become TF-IDF once enough articles were seen.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sluice/sdk/stage.hpp"
+
+namespace sluice::plugins::keywords {
+
+// Keys in the state store:
+//   "df/#docs"       articles counted so far
+//   "df/<word>"      articles whose candidates contained the folded word
+//   "seen/<id>"      the article with this id was counted (so a re-run, or
+//                    a replay from the dead-letter store, does not count it twice)
+// Values are decimal numbers.
+class DocumentFrequencies {
+ public:
+  explicit DocumentFrequencies(sdk::StateStore* state) : state_(state) {}
+
+  // Reads the counts of `words` (distinct folded words of one article), then
+  // counts the article once: updates happen under a lock so concurrent
+  // workers do not lose increments. Returns {documents, df per word} as
+  // they were before this article, or documents = 0 without a state store.
+  struct Snapshot {
+    std::uint64_t documents = 0;
+    std::unordered_map<std::string_view, std::uint64_t> df;
+  };
+  Snapshot read_and_count(std::string_view article_id, const std::vector<std::string_view>& words);
+
+ private:
+  std::uint64_t number(std::string_view key);
+
+  sdk::StateStore* state_;
+  std::mutex mutex_;
+};
+
+// Smoothed inverse document frequency: ln((1 + N) / (1 + df)) + 1, so an
+// unseen word weighs most and a word in every article still weighs 1.
+double idf(std::uint64_t documents, std::uint64_t df);
+
+}  // namespace sluice::plugins::keywords

@@ -1,0 +1,66 @@
+#include "keywords_enricher.hpp"
+
+#include <algorithm>
+
+#include "candidates.hpp"
+#include "sluice/text_stats/stopwords.hpp"
+
+namespace sluice::plugins::keywords {
+namespace {
+
+std::uint32_t positive(const sdk::Options& o, const char* name, std::int64_t max) {
+  const std::int64_t v = o.integer(name);
+  if (v < 1 || v > max) {
+    throw sdk::StageError("option '" + std::string(name) + "' must be between 1 and " + std::to_string(max));
+  }
+  return static_cast<std::uint32_t>(v);
+}
+
+}  // namespace
+
+KeywordsEnricher::KeywordsEnricher(const sdk::StageInit& init)
+    : max_words_(positive(init.options, "max_words", kMaxWords)) {
+  rank_.top = positive(init.options, "top", 1000);
+  rank_.min_phrase_count = positive(init.options, "min_phrase_count", 1000);
+  const std::int64_t min_documents = init.options.integer("min_documents");
+  if (min_documents < 0) throw sdk::StageError("option 'min_documents' must not be negative");
+  min_documents_ = static_cast<std::uint64_t>(min_documents);
+  if (init.options.boolean("document_frequencies") && init.state != nullptr) {
+    df_ = std::make_unique<DocumentFrequencies>(init.state);
+  }
+}
+
+void KeywordsEnricher::enrich(sdk::Article& article) {
+  std::vector<std::string_view> texts;
+  texts.reserve(article.body.size() + 1);
+  if (!article.title.empty()) texts.emplace_back(article.title);
+  for (const auto& p : article.body) texts.emplace_back(p);
+  const Candidates candidates = collect(texts, text_stats::stopwords(article.language), max_words_);
+
+  if (!df_) {
+    article.keywords = rank(
+        candidates, [](std::string_view) { return 1.0; }, rank_);
+    return;
+  }
+  std::vector<std::string_view> words;
+  words.reserve(candidates.tokens.size());
+  for (const Token& t : candidates.tokens) words.push_back(t.folded);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  const auto snap = df_->read_and_count(article.id, words);
+  // Until enough articles were counted, IDF would be noise: plain counts.
+  if (snap.documents < min_documents_) {
+    article.keywords = rank(
+        candidates, [](std::string_view) { return 1.0; }, rank_);
+    return;
+  }
+  article.keywords = rank(
+      candidates,
+      [&](std::string_view w) {
+        const auto it = snap.df.find(w);
+        return idf(snap.documents, it == snap.df.end() ? 0 : it->second);
+      },
+      rank_);
+}
+
+}  // namespace sluice::plugins::keywords
