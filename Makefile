@@ -39,6 +39,7 @@ test: build
 # and the targets. Sizes: make bench BENCH_SIZES="20000 200000" (the
 # default); a quick smoke run: make bench BENCH_SIZES=2000.
 bench: build
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_gen_corpus bench_baseline bench_measure bench_inprocess
 	bench/run_bench.sh $(BUILD_DIR)
 
 # Installs missing packages when run as root; otherwise prints the exact

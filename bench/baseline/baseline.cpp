@@ -113,6 +113,8 @@ int main(int argc, char** argv) {
       a.content_type = "text/plain";
       a.fetched_at_ms = now_ms();
       a.id = sdk::make_article_id(name, a);
+      // What the host records for the seed_text stage; the script's output
+      // check notices when the plugin's version moves on.
       a.lineage.push_back({"seed_text", "seed_text", "1.0.0"});
       sdk::json::append_article(out.buffer(), a);
       out.buffer().push_back('\n');
