@@ -12,7 +12,7 @@ DEB_PACKAGES := build-essential cmake pkg-config \
   libboost-dev libboost-filesystem-dev libtomlplusplus-dev libpoco-dev \
   libgtest-dev libgmock-dev libsqlite3-dev libxxhash-dev sqlite3 \
   iso-codes libgumbo-dev libsimdjson-dev libxml2-dev zlib1g-dev \
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev libhowardhinnant-date-dev
 
 # CI builds with warnings as errors.
 ifeq ($(CI),true)
