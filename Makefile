@@ -12,7 +12,8 @@ DEB_PACKAGES := build-essential cmake pkg-config \
   libboost-dev libboost-filesystem-dev libtomlplusplus-dev libpoco-dev \
   libgtest-dev libgmock-dev libsqlite3-dev libxxhash-dev sqlite3 \
   iso-codes libgumbo-dev libsimdjson-dev libxml2-dev zlib1g-dev \
-  clang libclang-rt-14-dev libhowardhinnant-date-dev
+  clang libclang-rt-14-dev libhowardhinnant-date-dev \
+  libconcurrentqueue-dev libssl-dev openssl librdkafka-dev libpqxx-dev libpq-dev postgresql
 
 # CI builds with warnings as errors.
 ifeq ($(CI),true)
@@ -39,7 +40,7 @@ test: build
 # and the targets. Sizes: make bench BENCH_SIZES="20000 200000" (the
 # default); a quick smoke run: make bench BENCH_SIZES=2000.
 bench: build
-	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_gen_corpus bench_baseline bench_measure bench_inprocess
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_tools
 	bench/run_bench.sh $(BUILD_DIR)
 
 # Installs missing packages when run as root; otherwise prints the exact

@@ -15,6 +15,7 @@
 #                    delivered by then, and the row is not run again
 #                    default 60 + 1 s per 100 articles: a row slower than
 #                    100 articles/s is stopped
+#   BENCH_ROWS       only these rows (names as in `variants` below)  default all
 #   BENCH_STARTUPS   `sluice validate` runs for the start-up median   default 11
 #   BENCH_CORPUS_DIR where corpora are kept              default BUILD_DIR/bench-corpus
 #   BENCH_WORK_DIR   configs, outputs, logs, results     default BUILD_DIR/bench-work
@@ -45,20 +46,23 @@ for tool in sluice bench_gen_corpus bench_baseline bench_measure; do
 done
 
 # Rows: name | chain | workers | runner | state db | label. The order is the table's.
+# `sluice run` always keeps a state database (var/sluice.db beside the config
+# when [host] names none), so "no state db" can only be measured in-process.
 variants=(
   "baseline|-|1|baseline|no|baseline: hand-written, no framework"
   "min_so_1|minimal|1|sluice|yes|minimal chain, .so plugins, 1 worker"
   "min_so_2|minimal|2|sluice|yes|minimal chain, .so plugins, 2 workers"
   "min_in_1|minimal|1|inprocess|yes|minimal chain, in-process, 1 worker"
-  "min_nostate_1|minimal|1|sluice|no|  info: minimal, 1 worker, no state db"
+  "min_nostate_1|minimal|1|inprocess|no|  info: minimal, in-process, no state db"
   "min_fsync_1|minimal_fsync|1|sluice|yes|  info: minimal, 1 worker, jsonl fsync on"
   "full_so_1|full|1|sluice|yes|full chain + sqlite, 1 worker"
   "full_so_2|full|2|sluice|yes|full chain + sqlite, 2 workers"
 )
 
-# The full chain: the default enrichers that are built, in dependency order
-# (entities before quotes, whose speakers it names).
-known_enrichers="language dates entities quotes places keywords readability summary dedup"
+# The full chain: the enrichers of the default pipeline (config/seeds.toml),
+# in its order, that this build has.
+known_enrichers=$(awk '/^\[\[pipeline\.[^]]*\.enrich\]\]/ { wanted = 1; next }
+  wanted && /^plugin *=/ { gsub(/^plugin *= *"|".*$/, ""); print; wanted = 0 }' "$repo/config/seeds.toml")
 built=$("$bin/sluice" plugins --plugin-dir "$plugins" | awk '$1 == "enricher" { print $2 }')
 BENCH_ENRICHERS=""
 for e in $known_enrichers; do
@@ -72,6 +76,11 @@ if [[ -z $BENCH_ENRICHERS ]]; then
   disabled[full_so_2]="no enricher is built"
 fi
 if [[ ! -x $bin/bench_inprocess ]]; then disabled[min_in_1]="bench_inprocess is not built"; fi
+if [[ -n ${BENCH_ROWS:-} ]]; then
+  for row in "${variants[@]}"; do
+    [[ " $BENCH_ROWS " == *" ${row%%|*} "* ]] || disabled[${row%%|*}]="not in BENCH_ROWS"
+  done
+fi
 
 mkdir -p "$work/logs" "$corpus_root" "$state_dir"
 results=$work/results.tsv
@@ -213,6 +222,6 @@ awk -f "$here/scripts/report.awk" "$work/variants.tsv" "$work/sizes.tsv" "$resul
 echo
 echo "Output checks"
 if ((${#checks[@]})); then printf '%s\n' "${checks[@]}"; else echo "  none ran"; fi
-for name in "${!disabled[@]}"; do echo "not run further: $name: ${disabled[$name]}"; done
+for name in "${!disabled[@]}"; do echo "not run (further): $name: ${disabled[$name]}"; done
 echo "logs (each run's summary with per-stage seconds): $work/logs"
 ! printf '%s\n' "${checks[@]}" | grep -q MISS

@@ -62,6 +62,8 @@ function(sluice_add_conformance_test NAME)
   add_test(NAME conformance.${NAME}
            COMMAND $<TARGET_FILE:sluice::conformance_runner> $<TARGET_FILE:${ARG_TARGET}> ${sample})
   set_tests_properties(conformance.${NAME} PROPERTIES LABELS conformance TIMEOUT ${ARG_TIMEOUT})
+  # Lets a loop over every plugin skip the ones that registered themselves.
+  set_property(GLOBAL APPEND PROPERTY SLUICE_CONFORMANCE_TESTED ${ARG_TARGET})
 endfunction()
 
 function(sluice_add_readme_test NAME)
@@ -77,4 +79,5 @@ function(sluice_add_readme_test NAME)
                    -DPLUGIN_DIR=$<TARGET_FILE_DIR:${ARG_TARGET}> -DREADME=${ARG_README}
                    -P ${_SLUICE_PLUGIN_CMAKE_DIR}/SluiceReadmeCheck.cmake)
   set_tests_properties(readme.${NAME} PROPERTIES LABELS readme)
+  set_property(GLOBAL APPEND PROPERTY SLUICE_README_TESTED ${ARG_TARGET})
 endfunction()

@@ -60,12 +60,16 @@ int replay(host::Host& h, host::StateDb& db, const std::string& config_file, con
   const auto outcome = host::replay_dead_letters(config, h.registry(), db, f, options);
   for (const auto& r : outcome.reports) std::cout << host::format_report(r);
   for (const auto& s : outcome.skipped) std::cout << "skipped " << s << "\n";
-  std::cout << "replayed " << outcome.selected - outcome.skipped.size() << " of " << outcome.selected
-            << ": " << outcome.succeeded << " delivered and removed, " << outcome.failed_again
-            << " failed again (kept with attempts + 1)\n";
+  const auto replayed = outcome.selected - outcome.skipped.size();
+  // Entries a stopped or failed replay did not get to stay as they were.
+  const auto untouched = replayed - std::min(replayed, outcome.succeeded + outcome.failed_again);
+  std::cout << "replayed " << replayed << " of " << outcome.selected << ": " << outcome.succeeded
+            << " delivered and removed, " << outcome.failed_again << " failed again (kept with attempts + 1)";
+  if (untouched > 0) std::cout << ", " << untouched << " not replayed (the run stopped or failed; kept as they were)";
+  std::cout << "\n";
   bool fatal = false;
   for (const auto& r : outcome.reports) fatal = fatal || !r.fatal_error.empty();
-  return fatal || outcome.failed_again > 0 ? kExitFailed : kExitOk;
+  return fatal || outcome.failed_again > 0 || untouched > 0 ? kExitFailed : kExitOk;
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ int list_plugins(const host::Host& h, bool verbose) {
               << p->version() << p->descriptor->description << "\n";
     if (verbose)
       std::cout << std::setw(24) << "" << (p->path.empty() ? "(in-process)" : p->path.string())
-                << (p->sha256.empty() ? "" : "  sha256:" + p->sha256) << "\n";
+                << (p->path.empty() ? "" : "  sha256:" + p->sha256()) << "\n";
   }
   return kExitOk;
 }

@@ -49,6 +49,15 @@ class ProgressLine {
   std::chrono::steady_clock::time_point start_;
 };
 
+// A pipeline whose stage writes its data to stdout (`cat x | sluice run
+// cfg | jq`) leaves stdout to that stage: the summary goes to stderr.
+bool stdout_taken(const host::PipelineConfig& p) {
+  for (const auto* list : {&p.sources, &p.parsers, &p.enrichers, &p.sinks})
+    for (const auto& s : *list)
+      if (s.plugin && s.plugin->writes_stdout()) return true;
+  return false;
+}
+
 }  // namespace
 
 int cmd_run(int argc, char** argv) {
@@ -90,7 +99,7 @@ int cmd_run(int argc, char** argv) {
       return kExitUsage;
     }
     progress.clear();
-    if (!quiet) std::cout << host::format_report(report);
+    if (!quiet) (stdout_taken(p) ? std::cerr : std::cout) << host::format_report(report);
     if (report.hung) {
       // A stage thread is stuck inside plugin code: report and leave without
       // running destructors that would wait for it.

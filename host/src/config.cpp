@@ -500,12 +500,12 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
     }
   }
   stage.options = sdk::Options(std::move(values));
-  if (!stage.policy.sha256.empty() && stage.policy.sha256 != plugin->sha256) {
+  if (!stage.policy.sha256.empty() && stage.policy.sha256 != plugin->sha256()) {
     const auto* pin = tbl.get("sha256");
     v.error(pin->source(), "plugin '" + *plugin_name + "' " +
-                               (plugin->sha256.empty() ? std::string("is compiled in, it has no file to pin")
-                                                       : "at " + plugin->path.string() + " has sha256 " +
-                                                             plugin->sha256) +
+                               (plugin->path.empty() ? std::string("is compiled in, it has no file to pin")
+                                                     : "at " + plugin->path.string() + " has sha256 " +
+                                                           plugin->sha256()) +
                                ", the config pins " + stage.policy.sha256);
   }
   (out.*section.member).push_back(std::move(stage));

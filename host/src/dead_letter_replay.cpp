@@ -35,6 +35,10 @@ class ReplaySource : public sdk::Source {
     for (; acked_ <= upto; ++acked_) db_.remove_dead_letter(entries_[acked_].id);
   }
 
+  // Entries checkpointed, i.e. removed: delivered, or failed again and
+  // stored anew. A run that stopped or failed leaves the rest in place.
+  std::size_t acknowledged() const { return acked_; }
+
  private:
   StateDb& db_;
   std::vector<DeadLetter> entries_;
@@ -79,18 +83,20 @@ ReplayOutcome replay_dead_letters(const Config& config, const PluginRegistry& re
   }
   options.state_db = &db;
   for (auto& [key, entries] : groups) {
-    const auto count = entries.size();
     RunOptions run = options;
-    run.source_override = std::make_shared<ReplaySource>(db, std::move(entries));
+    auto source = std::make_shared<ReplaySource>(db, std::move(entries));
+    run.source_override = source;
     if (!key.second.empty()) {
       run.parser_override = std::make_shared<ArticleJsonParser>();
       run.only_sinks = {key.second};
     }
     auto report = run_pipeline(*config.pipeline(key.first), registry, run);
-    if (report.fatal_error.empty()) {
-      outcome.failed_again += report.dead_lettered;
-      outcome.succeeded += count - std::min<std::size_t>(count, report.dead_lettered);
-    }
+    // Counted from what was checkpointed, not from what was selected: a
+    // replay that stops or fails part way must not claim the rest.
+    const auto removed = source->acknowledged();
+    const auto again = std::min<std::size_t>(removed, report.dead_lettered);
+    outcome.failed_again += again;
+    outcome.succeeded += removed - again;
     outcome.reports.push_back(std::move(report));
   }
   return outcome;

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "bounded_queue.hpp"
+#include "buffer_pool.hpp"
 #include "call_watchdog.hpp"
 #include "checkpoint_tracker.hpp"
 #include "retry_policy.hpp"
@@ -26,6 +27,10 @@ using Clock = std::chrono::steady_clock;
 // Document meta keys a dead-letter replay sets (see dlq_replay.cpp).
 constexpr const char* kReplayArticle = "sluice.replay.article";    // keep only this article id
 constexpr const char* kReplayAttempts = "sluice.replay.attempts";  // failures so far
+
+// Queue wake-ups (see bounded_queue.hpp): an idle consumer sleeps until this
+// long after the first item arrived, unless enough items gather sooner.
+constexpr std::chrono::microseconds kQueueGather{2000};
 
 struct ResultItem {
   std::size_t source = 0;
@@ -45,7 +50,7 @@ struct DocItem {
 // Counters one thread owns while it runs, merged into the report at the end
 // so the hot path never shares a cache line between workers.
 struct LocalCounts {
-  std::uint64_t in = 0, out = 0, failed = 0;
+  std::uint64_t in = 0, out = 0, failed = 0, dropped = 0;
   Clock::duration time{};
 };
 
@@ -60,8 +65,14 @@ bool matches(const std::vector<std::string>& patterns, const sdk::RawDocument& d
   if (patterns.empty()) return true;
   const auto slash = doc.key.find_last_of('/');
   const char* base = doc.key.c_str() + (slash == std::string::npos ? 0 : slash + 1);
+  // An HTTP content type carries parameters ("text/html; charset=utf-8");
+  // `match = ["text/html"]` means the MIME type alone.
+  const std::string mime = doc.content_type.substr(0, doc.content_type.find(';'));
+  const auto mime_end = mime.find_last_not_of(" \t");
+  const std::string bare = mime_end == std::string::npos ? std::string() : mime.substr(0, mime_end + 1);
   for (const auto& p : patterns) {
     if (!doc.content_type.empty() && fnmatch(p.c_str(), doc.content_type.c_str(), 0) == 0) return true;
+    if (!bare.empty() && bare != doc.content_type && fnmatch(p.c_str(), bare.c_str(), 0) == 0) return true;
     if (fnmatch(p.c_str(), base, 0) == 0) return true;
     if (fnmatch(p.c_str(), doc.key.c_str(), 0) == 0) return true;
   }
@@ -75,6 +86,16 @@ std::string what_of(std::exception_ptr e) {
     return ex.what();
   } catch (...) {
     return "non-standard exception";
+  }
+}
+
+bool is_permanent(std::exception_ptr e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const sdk::PermanentError&) {
+    return true;
+  } catch (...) {
+    return false;
   }
 }
 
@@ -96,8 +117,12 @@ class Run : public std::enable_shared_from_this<Run> {
       : p_(std::move(p)),
         registry_(registry),
         options_(std::move(options)),
-        docs_(p_.queue_capacity),
-        results_(p_.queue_capacity) {
+        // Idle workers wake for a quarter of the queue, the sink for a
+        // batch's worth (at most half the queue).
+        docs_(p_.queue_capacity, p_.queue_capacity / 4, kQueueGather),
+        results_(p_.queue_capacity, std::min(p_.batch_size, p_.queue_capacity / 2), kQueueGather),
+        // Enough for every document in flight; a larger one is not kept.
+        spare_bytes_(p_.queue_capacity + p_.workers + 2, std::size_t{1} << 20) {
     router_config_.name = "(router)";
   }
 
@@ -113,7 +138,8 @@ class Run : public std::enable_shared_from_this<Run> {
     const std::size_t n_threads = n_sources + p_.workers + 1;
     std::unique_ptr<detail::CallWatchdog> watchdog;
     if (any_timeout()) {
-      watchdog = std::make_unique<detail::CallWatchdog>(n_threads, [this](const auto& slot) { overrun(slot); });
+      watchdog =
+          std::make_unique<detail::CallWatchdog>(n_threads, [this](const auto& slot) { overrun(slot); });
       watchdog->start();
       watchdog_ = watchdog.get();
     }
@@ -207,7 +233,8 @@ class Run : public std::enable_shared_from_this<Run> {
     if (options_.source_override) {
       override_source_config_.name = "replay";
       override_source_config_.plugin = nullptr;
-      sources_.push_back({&override_source_config_, options_.source_override, options_.source_override.get()});
+      sources_.push_back(
+          {&override_source_config_, options_.source_override, options_.source_override.get()});
     } else {
       for (const auto& s : p_.sources) sources_.push_back(create<sdk::Source>(s));
     }
@@ -244,10 +271,13 @@ class Run : public std::enable_shared_from_this<Run> {
         // First run of this sink: record where it starts, so a crash before
         // the first checkpoint cuts back to here instead of keeping the
         // uncommitted batches (which the sources then deliver again).
-        if (!token) options_.state_db->put(key, s.stage->commit_token());
+        if (!token) {
+          options_.state_db->put(key, s.stage->commit_token());
+          options_.state_db->flush();  // durable before the first write, not with it
+        }
       } catch (const std::exception& e) {
-        throw ConfigError(s.config->position,
-                          "stage '" + s.config->name + "' could not recover its committed state: " + e.what());
+        throw ConfigError(s.config->position, "stage '" + s.config->name +
+                                                  "' could not recover its committed state: " + e.what());
       }
     }
   }
@@ -296,22 +326,31 @@ class Run : public std::enable_shared_from_this<Run> {
   void observe(const StageConfig& stage, const char* kind, Clock::duration took, std::uint64_t in,
                std::uint64_t out, std::uint64_t failed) {
     if (options_.observer)
-      options_.observer->stage_call(p_, stage, kind, std::chrono::duration_cast<std::chrono::nanoseconds>(took), in,
-                                    out, failed);
+      options_.observer->stage_call(
+          p_, stage, kind, std::chrono::duration_cast<std::chrono::nanoseconds>(took), in, out, failed);
   }
 
   bool stop_requested() const { return options_.stop && options_.stop->load(); }
   bool stopping() const { return fatal_.load() || stop_requested(); }
 
   void overrun(const detail::CallWatchdog::Slot& slot) {
-    fatal("stage '" + slot.stage + "' exceeded its time limit of " + std::to_string(slot.limit_ms) + " ms on " +
-          slot.item + "; the run was ended around it");
+    fatal("stage '" + slot.stage + "' exceeded its time limit of " + std::to_string(slot.limit_ms) +
+          " ms on " + slot.item + "; the run was ended around it");
     hung_ = true;
     docs_.close();
     results_.close();
   }
 
   // ---- sources ----
+  // A source declaring SLUICE_PLUGIN_FLAG_THREAD_SAFE is acknowledged while
+  // next() runs: one that waits in next() for data to arrive (a Kafka
+  // consumer, a stream) would otherwise hold up every acknowledgement, and
+  // with it the sink thread, until its next document.
+  bool acknowledged_concurrently(std::size_t i) const {
+    const auto* plugin = sources_[i].config->plugin;
+    return plugin != nullptr && plugin->thread_safe();
+  }
+
   void read_source(std::size_t i) {
     auto& src = sources_[i];
     auto& counts = source_counts_[i];
@@ -320,12 +359,16 @@ class Run : public std::enable_shared_from_this<Run> {
     detail::Backoff backoff(policy);
     while (!stopping()) {
       DocItem item{i, seq, {}};
+      spare_bytes_.take(item.doc.bytes);
       bool more;
       const auto t0 = Clock::now();
       try {
+        // The item's name is only built when a watchdog may report it.
+        const bool watched = watchdog_ != nullptr && policy.timeout_ms > 0;
         detail::CallWatchdog::Call call(watchdog_, i, policy.timeout_ms, src.config->name,
-                                        "document #" + std::to_string(seq + 1));
-        std::lock_guard lock(source_locks_[i]);
+                                        watched ? "document #" + std::to_string(seq + 1) : std::string());
+        std::unique_lock lock(source_locks_[i], std::defer_lock);
+        if (!acknowledged_concurrently(i)) lock.lock();
         more = src.stage->next(item.doc);
       } catch (...) {
         counts.time += Clock::now() - t0;
@@ -334,6 +377,7 @@ class Run : public std::enable_shared_from_this<Run> {
           options_.log->warn("source '" + src.config->name + "' failed (attempt " +
                              std::to_string(backoff.attempts()) + "): " + error);
         if (backoff.wait(stop_or_fatal_)) continue;  // I/O may recover: try again
+        if (stop_or_fatal_) break;                   // asked to stop: not this source's failure
         // Out of retries: this source has lost its place, so stop reading it.
         // What it delivered so far still flows and is acknowledged.
         ++counts.failed;
@@ -386,9 +430,11 @@ class Run : public std::enable_shared_from_this<Run> {
 
   void work(unsigned w, std::size_t slot) {
     while (auto item = docs_.pop()) {
-      ResultItem result{item->source, item->seq, std::move(item->doc.cursor), {}, {}, replay_attempts(item->doc)};
+      ResultItem result{item->source, item->seq, std::move(item->doc.cursor),
+                        {},           {},        replay_attempts(item->doc)};
       parse(w, slot, item->doc, result);
       enrich(w, slot, item->doc, result);
+      spare_bytes_.give(item->doc.bytes);
       if (!results_.push(result)) break;
     }
   }
@@ -421,13 +467,20 @@ class Run : public std::enable_shared_from_this<Run> {
       observe(*inst.config, "parser", took, 1, result.articles.size(), result.dead.size());
       if (inst.config->plugin) {
         for (auto& a : result.articles)
-          a.lineage.push_back({inst.config->name, inst.config->plugin->name(), inst.config->plugin->version()});
+          a.lineage.push_back(
+              {inst.config->name, inst.config->plugin->name(), inst.config->plugin->version()});
       }
       return;
     }
-    document_dead_letter(failure(router_config_, item_name(doc),
-                                 "no parser matches this document (content type \"" + doc.content_type + "\")"),
-                         doc, result.dead);
+    // A document the source could not read (meta "error") fails with the
+    // source's reason, not with the routing consequence of having no type.
+    const auto* source_error = doc.meta.find("error");
+    document_dead_letter(
+        failure(router_config_, item_name(doc),
+                source_error != nullptr && source_error->is_string()
+                    ? "the source could not read the document: " + source_error->as_string()
+                    : "no parser matches this document (content type \"" + doc.content_type + "\")"),
+        doc, result.dead);
   }
 
   void enrich(unsigned w, std::size_t slot, const sdk::RawDocument& doc, ResultItem& result) {
@@ -438,25 +491,32 @@ class Run : public std::enable_shared_from_this<Run> {
       const auto& policy = inst.config->policy;
       const auto t0 = Clock::now();
       std::size_t kept = 0;
+      const auto dropped_before = counts.dropped;
       for (auto& a : articles) {
         ++counts.in;
         try {
           detail::CallWatchdog::Call call(watchdog_, slot, policy.timeout_ms, inst.config->name, a.id);
           inst.stage->enrich(a);
-          a.lineage.push_back({inst.config->name, inst.config->plugin->name(), inst.config->plugin->version()});
+          a.lineage.push_back(
+              {inst.config->name, inst.config->plugin->name(), inst.config->plugin->version()});
           if (&articles[kept] != &a) articles[kept] = std::move(a);
           ++kept;
           ++counts.out;
+        } catch (const sdk::ArticleDropped&) {
+          // On purpose, not a failure: the article goes no further, and its
+          // document is acknowledged like any other.
+          ++counts.dropped;
         } catch (...) {
           ++counts.failed;
           // Replay re-parses the document and keeps just this article.
-          auto d = failure(*inst.config, a.id.empty() ? item_name(doc) : a.id, what_of(std::current_exception()));
+          auto d =
+              failure(*inst.config, a.id.empty() ? item_name(doc) : a.id, what_of(std::current_exception()));
           sdk::RawDocument tagged = doc;
           tagged.meta[kReplayArticle] = a.id;
           document_dead_letter(std::move(d), tagged, result.dead);
         }
       }
-      const std::size_t failed_here = articles.size() - kept;
+      const std::size_t failed_here = articles.size() - kept - (counts.dropped - dropped_before);
       const auto in_here = articles.size();
       articles.resize(kept);
       const auto took = Clock::now() - t0;
@@ -501,45 +561,45 @@ class Run : public std::enable_shared_from_this<Run> {
         for (const auto& a : batch) options_.on_article(a);
       pending.clear();
     };
-    auto release_in_order = [&](ResultItem&& r) {
-      const auto source = r.source;
-      auto& waiting = held[source];
-      auto& next = next_seq[source];
-      waiting.emplace(r.seq, std::move(r));
-      for (auto it = waiting.begin(); it != waiting.end() && it->first == next; it = waiting.erase(it), ++next) {
-        pending_articles += it->second.articles.size();
-        pending.push_back(std::move(it->second));
-        if (pending_articles >= p_.batch_size) {
-          flush();
-          pending_articles = 0;
+    auto release_in_order = [&](std::vector<ResultItem>& arrived) {
+      for (auto& r : arrived) {
+        auto& waiting = held[r.source];
+        auto& next = next_seq[r.source];
+        waiting.emplace(r.seq, std::move(r));
+        for (auto it = waiting.begin(); it != waiting.end() && it->first == next;
+             it = waiting.erase(it), ++next) {
+          pending_articles += it->second.articles.size();
+          pending.push_back(std::move(it->second));
+          if (pending_articles >= p_.batch_size) {
+            flush();
+            pending_articles = 0;
+            batch_started = Clock::now();
+          }
         }
       }
+      arrived.clear();
+      // Once per arrival, not per item: sources waiting for their window.
       {
         std::lock_guard lock(order_mu_);
-        released_[source] = next;
+        released_ = next_seq;
       }
       order_cv_.notify_all();
     };
     const auto linger = std::chrono::milliseconds(p_.batch_timeout_ms);
+    std::vector<ResultItem> arrived;
     for (;;) {
       // Fill the batch until it is full or has waited batch_timeout; a
       // closed, drained queue flushes at once.
-      std::optional<ResultItem> item;
       if (pending.empty()) {
-        item = results_.pop();
+        if (!results_.wait_not_empty()) break;  // closed and drained
         batch_started = Clock::now();
-      } else {
-        const auto waited = Clock::now() - batch_started;
-        if (waited < linger)
-          item = results_.pop_for(std::chrono::duration_cast<std::chrono::milliseconds>(linger - waited));
       }
-      if (!item) {
-        if (pending.empty()) break;  // closed and drained
+      results_.pop_bulk(arrived, p_.queue_capacity, batch_started + linger);
+      release_in_order(arrived);
+      if (!pending.empty() && (Clock::now() - batch_started >= linger || results_.drained())) {
         flush();
         pending_articles = 0;
-        continue;
       }
-      release_in_order(std::move(*item));
     }
     flush();
   }
@@ -548,7 +608,7 @@ class Run : public std::enable_shared_from_this<Run> {
   // fails either dead-letters the batch (on_failure = "dlq") or ends the run.
   bool write_batch(const std::vector<sdk::Article>& batch, const std::vector<int>& attempts, std::size_t slot,
                    std::vector<DeadLetter>& dead) {
-    if (fatal_.load()) return false;
+    if (fatal_.load() || abandoned_) return false;
     for (std::size_t i = 0; i < sinks_.size(); ++i) {
       auto& sink = sinks_[i];
       auto& counts = sink_counts_[i];
@@ -566,6 +626,21 @@ class Run : public std::enable_shared_from_this<Run> {
           counts.out += batch.size();
           observe(*sink.config, "sink", took, batch.size(), batch.size(), 0);
           break;
+        } catch (const sdk::RejectedArticles& rejected) {
+          // The rest of the batch is stored; retrying would refuse the same
+          // data again, so only these articles fail, for this sink alone.
+          const auto took = Clock::now() - t0;
+          counts.time += took;
+          const auto n = reject_articles(*sink.config, batch, attempts, rejected, dead);
+          counts.out += batch.size() - n;
+          counts.failed += n;
+          observe(*sink.config, "sink", took, batch.size(), batch.size() - n, n);
+          if (policy.fail_run && n > 0) {
+            fatal("sink '" + sink.config->name + "' " + rejected.what());
+            docs_.close();
+            return false;
+          }
+          break;
         } catch (...) {
           counts.time += Clock::now() - t0;
           if (watchdog_ && watchdog_->slot_fired(slot)) {
@@ -576,7 +651,17 @@ class Run : public std::enable_shared_from_this<Run> {
           if (options_.log)
             options_.log->warn("sink '" + sink.config->name + "' failed (attempt " +
                                std::to_string(backoff.attempts()) + "): " + error);
-          if (backoff.wait(stop_or_fatal_)) continue;
+          // A sink that says retrying cannot help (sdk::PermanentError, e.g. a
+          // webhook answering 400) goes straight to on_failure.
+          const bool permanent = is_permanent(std::current_exception());
+          if (!permanent && backoff.wait(stop_or_fatal_)) continue;
+          if (!permanent && stop_or_fatal_) {
+            // Asked to stop while retrying: not the sink's failure. Leave the
+            // batch unacknowledged and write nothing after it (that would pass
+            // the checkpoint's gap), so the next run delivers it once.
+            abandoned_ = true;
+            return false;
+          }
           counts.failed += batch.size();
           observe(*sink.config, "sink", Clock::now() - t0, batch.size(), 0, batch.size());
           if (policy.fail_run || !options_.state_db) {
@@ -600,6 +685,32 @@ class Run : public std::enable_shared_from_this<Run> {
     return true;
   }
 
+  // Dead-letters the articles a sink refused (sdk::RejectedArticles) with
+  // their canonical JSON, so `sluice dlq replay` retries them on that sink.
+  // Returns how many articles of `batch` were refused.
+  std::size_t reject_articles(const StageConfig& sink, const std::vector<sdk::Article>& batch,
+                              const std::vector<int>& attempts, const sdk::RejectedArticles& rejected,
+                              std::vector<DeadLetter>& dead) {
+    std::vector<bool> taken(batch.size(), false);
+    std::size_t n = 0;
+    for (const auto& r : rejected.rejections()) {
+      const auto it = std::find_if(batch.begin(), batch.end(), [&](const sdk::Article& a) {
+        return a.id == r.id && !taken[static_cast<std::size_t>(&a - batch.data())];
+      });
+      if (it == batch.end()) continue;  // not from this batch: nothing to keep
+      const auto k = static_cast<std::size_t>(it - batch.begin());
+      taken[k] = true;
+      ++n;
+      auto d = failure(sink, r.id, r.error);
+      if (!options_.state_db) continue;
+      d.input_kind = "article";
+      d.input = sdk::json::to_json(batch[k]);
+      d.attempts = attempts[k] + 1;
+      dead.push_back(std::move(d));
+    }
+    return n;
+  }
+
   // Acknowledges the flushed items: in one state transaction the sources'
   // checkpoints advance, the sinks' commit tokens and the dead letters are
   // stored. A crash before it commits redelivers the items; after, they are
@@ -607,13 +718,14 @@ class Run : public std::enable_shared_from_this<Run> {
   bool commit(std::vector<ResultItem>& items, std::vector<DeadLetter>& sink_dead) {
     std::vector<std::optional<std::string>> advanced(sources_.size());
     for (auto& r : items) {
-      if (auto c = trackers_[r.source].complete(r.seq, std::move(r.cursor))) advanced[r.source] = std::move(c);
+      if (auto c = trackers_[r.source].complete(r.seq, std::move(r.cursor)))
+        advanced[r.source] = std::move(c);
     }
     // Source locks before the database lock: a source thread inside next()
     // holds its lock and may read state, so the opposite order could deadlock.
     std::vector<std::unique_lock<std::timed_mutex>> locks;
     for (std::size_t i = 0; i < sources_.size(); ++i) {
-      if (!advanced[i]) continue;
+      if (!advanced[i] || acknowledged_concurrently(i)) continue;
       std::unique_lock lock(source_locks_[i], std::defer_lock);
       while (!lock.try_lock_for(std::chrono::milliseconds(100))) {
         if (hung_) return false;  // that source is stuck in next(): leave it unacknowledged
@@ -699,6 +811,7 @@ class Run : public std::enable_shared_from_this<Run> {
       c.in += part->in;
       c.out += part->out;
       c.failed += part->failed;
+      c.dropped += part->dropped;
       c.seconds += std::chrono::duration<double>(part->time).count();
     }
     report_.stages.push_back(std::move(c));
@@ -723,13 +836,17 @@ class Run : public std::enable_shared_from_this<Run> {
     for (std::size_t i = 0; i < sinks_.size(); ++i) add_counts(*sinks_[i].config, "sink", {&sink_counts_[i]});
     report_.failed = failed_;
     report_.dead_lettered = dead_lettered_;
+    for (const auto& c : report_.stages) report_.dropped += c.dropped;
   }
 
   void record_run(std::int64_t id) {
     RunRecord r;
     r.id = id;
     r.pipeline = p_.name;
-    r.status = !report_.fatal_error.empty() ? "failed" : report_.stopped ? "stopped" : report_.failed ? "partial" : "ok";
+    r.status = !report_.fatal_error.empty() ? "failed"
+               : report_.stopped            ? "stopped"
+               : report_.failed             ? "partial"
+                                            : "ok";
     r.documents = report_.documents;
     r.articles = report_.articles;
     r.failed = report_.failed;
@@ -762,11 +879,13 @@ class Run : public std::enable_shared_from_this<Run> {
 
   detail::BoundedQueue<DocItem> docs_;
   detail::BoundedQueue<ResultItem> results_;
+  detail::BufferPool spare_bytes_;  // document buffers back from the workers
   detail::CallWatchdog* watchdog_ = nullptr;
   std::atomic<std::uint64_t> documents_{0}, delivered_{0};
   std::atomic<bool> fatal_{false};
   std::atomic<bool> stop_or_fatal_{false};  // what retry waits watch
   bool sink_thread_hung_ = false;
+  bool abandoned_ = false;  // sink thread only: a batch was given up on a stop
   std::atomic<bool> hung_{false};
   std::mutex failures_mu_;
   std::uint64_t failed_ = 0, dead_lettered_ = 0;
@@ -783,7 +902,8 @@ class Run : public std::enable_shared_from_this<Run> {
 
 }  // namespace
 
-RunReport run_pipeline(const PipelineConfig& pipeline, const PluginRegistry& registry, const RunOptions& options) {
+RunReport run_pipeline(const PipelineConfig& pipeline, const PluginRegistry& registry,
+                       const RunOptions& options) {
   auto run = std::make_shared<Run>(pipeline, registry, options);
   return run->execute();
 }
@@ -791,20 +911,24 @@ RunReport run_pipeline(const PipelineConfig& pipeline, const PluginRegistry& reg
 std::string format_report(const RunReport& r) {
   std::string out;
   char line[256];
-  std::snprintf(line, sizeof line, "pipeline %s: %llu documents, %llu articles delivered, %llu failed, %.3f s\n",
-                r.pipeline.c_str(), static_cast<unsigned long long>(r.documents),
-                static_cast<unsigned long long>(r.articles), static_cast<unsigned long long>(r.failed),
-                r.wall_seconds);
+  std::snprintf(
+      line, sizeof line, "pipeline %s: %llu documents, %llu articles delivered, %llu failed, %.3f s\n",
+      r.pipeline.c_str(), static_cast<unsigned long long>(r.documents),
+      static_cast<unsigned long long>(r.articles), static_cast<unsigned long long>(r.failed), r.wall_seconds);
   out += line;
-  std::snprintf(line, sizeof line, "  %-9s %-20s %-14s %10s %10s %8s %9s\n", "kind", "stage", "plugin", "in", "out",
-                "failed", "seconds");
+  std::snprintf(line, sizeof line, "  %-9s %-20s %-14s %10s %10s %8s %9s\n", "kind", "stage", "plugin", "in",
+                "out", "failed", "seconds");
   out += line;
   for (const auto& s : r.stages) {
     std::snprintf(line, sizeof line, "  %-9s %-20s %-14s %10llu %10llu %8llu %9.3f\n", s.kind.c_str(),
                   s.stage.c_str(), s.plugin.c_str(), static_cast<unsigned long long>(s.in),
-                  static_cast<unsigned long long>(s.out), static_cast<unsigned long long>(s.failed), s.seconds);
+                  static_cast<unsigned long long>(s.out), static_cast<unsigned long long>(s.failed),
+                  s.seconds);
     out += line;
   }
+  for (const auto& s : r.stages)
+    if (s.dropped > 0)
+      out += "  stage '" + s.stage + "' dropped " + std::to_string(s.dropped) + " article(s) on purpose\n";
   constexpr std::size_t kShownFailures = 20;
   for (std::size_t i = 0; i < r.failures.size() && i < kShownFailures; ++i) {
     const auto& f = r.failures[i];

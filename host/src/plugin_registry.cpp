@@ -2,15 +2,15 @@
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <boost/dll/shared_library.hpp>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -74,8 +74,7 @@ std::optional<std::string> check_options(const sluice_plugin_descriptor* d) {
   if (d->option_count > 0 && d->options == nullptr) return "descriptor declares options but no table";
   for (std::uint32_t i = 0; i < d->option_count; ++i) {
     const auto& o = d->options[i];
-    if (o.name == nullptr || *o.name == '\0')
-      return "option #" + std::to_string(i + 1) + " has no name";
+    if (o.name == nullptr || *o.name == '\0') return "option #" + std::to_string(i + 1) + " has no name";
     if (o.type < SLUICE_OPT_STRING || o.type > SLUICE_OPT_TABLE)
       return std::string("option '") + o.name + "' has unknown type " + std::to_string(o.type);
     for (std::uint32_t j = 0; j < i; ++j)
@@ -107,7 +106,59 @@ std::string read_whole_file(const std::filesystem::path& file) {
   return std::move(buf).str();
 }
 
+// What identifies one version of a file: a replaced or rewritten file
+// differs in at least one of these.
+struct FileStamp {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  off_t size = 0;
+  std::int64_t mtime_ns = 0, ctime_ns = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+std::optional<FileStamp> stamp_of(const std::filesystem::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+  const auto ns = [](const timespec& t) { return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec; };
+  return FileStamp{st.st_dev, st.st_ino, st.st_size, ns(st.st_mtim), ns(st.st_ctim)};
+}
+
 }  // namespace
+
+// The digest of a loaded plugin file, computed once on first use. The file
+// is read again then; the stamp taken at load time tells whether it is
+// still the file that was loaded (the trust check already requires that
+// only its owner or root can change it).
+class FileDigest {
+ public:
+  FileDigest(std::filesystem::path file, std::optional<FileStamp> loaded)
+      : file_(std::move(file)), loaded_(loaded) {}
+
+  std::string hex() {
+    std::call_once(once_, [this] { hex_ = compute(); });
+    return hex_;
+  }
+
+ private:
+  std::string compute() const {
+    const std::string changed = "(unknown: the file changed after it was loaded)";
+    if (!loaded_ || stamp_of(file_) != loaded_) return changed;
+    try {
+      const std::string bytes = read_whole_file(file_);
+      if (stamp_of(file_) != loaded_) return changed;
+      return sha256_hex(bytes);
+    } catch (const std::exception&) {
+      return changed;
+    }
+  }
+
+  const std::filesystem::path file_;
+  const std::optional<FileStamp> loaded_;
+  std::once_flag once_;
+  std::string hex_;
+};
+
+std::string PluginInfo::sha256() const { return digest ? digest->hex() : std::string(); }
 
 std::string Refusal::message() const { return "refused plugin " + path.string() + ": " + reason; }
 
@@ -127,8 +178,8 @@ std::optional<std::string> check_descriptor(const sluice_plugin_descriptor* d) {
            std::to_string(SLUICE_SDK_ABI_MAJOR) + ".x";
   if (d->abi_minor > SLUICE_SDK_ABI_MINOR)
     return "built against SDK " + version_string(d->abi_major, d->abi_minor) +
-           ", newer than this host's SDK " +
-           version_string(SLUICE_SDK_ABI_MAJOR, SLUICE_SDK_ABI_MINOR) + "; upgrade sluice";
+           ", newer than this host's SDK " + version_string(SLUICE_SDK_ABI_MAJOR, SLUICE_SDK_ABI_MINOR) +
+           "; upgrade sluice";
   if (d->descriptor_size < sizeof(sluice_plugin_descriptor))
     return "descriptor is " + std::to_string(d->descriptor_size) + " bytes, SDK " +
            version_string(d->abi_major, d->abi_minor) + " defines " +
@@ -182,6 +233,7 @@ static std::optional<std::string> check_trust(const std::filesystem::path& file)
 std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& file) {
   auto refuse = [&](std::string reason) { return Refusal{file, std::move(reason)}; };
   if (auto why = check_trust(file)) return refuse(*why);
+  const auto stamp = stamp_of(file);
   std::string bytes;
   try {
     bytes = read_whole_file(file);
@@ -210,7 +262,7 @@ std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& fi
   PluginInfo info;
   info.descriptor = d;
   info.path = file;
-  info.sha256 = sha256_hex(bytes);
+  info.digest = std::make_shared<FileDigest>(file, stamp);
   info.library = std::move(lib);
   plugins_.emplace(d->name, std::move(info));
   return std::nullopt;

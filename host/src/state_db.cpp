@@ -84,6 +84,10 @@ class Stmt {
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
   }
   std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
+  void reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
 
  private:
   sqlite3* db_;
@@ -122,6 +126,17 @@ DeadLetter read_dead_letter(const Stmt& s, bool with_input) {
 
 }  // namespace
 
+// The read-only connection get() uses, with its statement prepared once.
+struct StateDb::Reader {
+  sqlite3* db = nullptr;
+  sqlite3_stmt* select = nullptr;
+  std::mutex mu;
+  ~Reader() {
+    sqlite3_finalize(select);
+    sqlite3_close(db);
+  }
+};
+
 StateDb::StateDb(const std::filesystem::path& file) : path_(file) {
   if (file != ":memory:" && file.has_parent_path()) {
     std::error_code ec;
@@ -140,14 +155,33 @@ StateDb::StateDb(const std::filesystem::path& file) : path_(file) {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec(kSchema);
+    if (file != ":memory:") {
+      reader_ = std::make_unique<Reader>();
+      if (sqlite3_open_v2(file.c_str(), &reader_->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+              SQLITE_OK ||
+          sqlite3_prepare_v2(reader_->db, "SELECT value FROM kv WHERE key = ?1", -1, &reader_->select,
+                             nullptr) != SQLITE_OK)
+        throw std::runtime_error("cannot open state database " + file.string() +
+                                 " for reading: " + sqlite3_errmsg(reader_->db));
+      sqlite3_busy_timeout(reader_->db, 10'000);
+    }
   } catch (...) {
+    reader_.reset();
     sqlite3_close(db_);
     throw;
   }
   store_ = std::make_unique<DbStore>(*this);
 }
 
-StateDb::~StateDb() { sqlite3_close(db_); }
+StateDb::~StateDb() {
+  try {
+    flush();
+  } catch (...) {
+    // Nothing to report to from a destructor; unflushed state is redone by
+    // the next run, as after a crash.
+  }
+  sqlite3_close(db_);
+}
 
 void StateDb::exec(const char* sql) {
   char* err = nullptr;
@@ -159,25 +193,84 @@ void StateDb::exec(const char* sql) {
 }
 
 std::optional<std::string> StateDb::get(std::string_view key) {
-  std::lock_guard lock(mu_);
-  Stmt s(db_, "SELECT value FROM kv WHERE key = ?1");
-  s.bind(1, key);
-  if (!s.step()) return std::nullopt;
-  return s.text(0);
+  {
+    // Newest first: this batch's writes, then those a commit is storing.
+    // Checked under one lock, so a value is never missed as it moves on.
+    std::lock_guard lock(writes_mu_);
+    if (auto it = pending_.find(key); it != pending_.end()) return it->second;
+    if (auto it = committing_.find(key); it != committing_.end()) return it->second;
+  }
+  if (!reader_) {
+    std::lock_guard lock(mu_);
+    Stmt s(db_, "SELECT value FROM kv WHERE key = ?1");
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+  std::lock_guard lock(reader_->mu);
+  sqlite3_stmt* st = reader_->select;
+  sqlite3_bind_text(st, 1, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+  const int rc = sqlite3_step(st);
+  std::optional<std::string> value;
+  if (rc == SQLITE_ROW) {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(st, 0));
+    value.emplace(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(st, 0)));
+  }
+  // Resetting ends the read transaction, so the WAL can be checkpointed.
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    throw std::runtime_error("state db " + path_.string() + ": " + sqlite3_errmsg(reader_->db));
+  return value;
 }
 
 void StateDb::put(std::string_view key, std::string_view value) {
-  std::lock_guard lock(mu_);
-  Stmt s(db_, "INSERT INTO kv(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  s.bind(1, key).blob(2, value);
-  s.step();
+  std::lock_guard lock(writes_mu_);
+  pending_.insert_or_assign(std::string(key), std::string(value));
 }
 
 void StateDb::erase(std::string_view key) {
+  std::lock_guard lock(writes_mu_);
+  pending_.insert_or_assign(std::string(key), std::nullopt);
+}
+
+void StateDb::write_pending() {
+  {
+    std::lock_guard lock(writes_mu_);
+    committing_.swap(pending_);  // writes from now on wait for the next commit
+  }
+  if (committing_.empty()) return;
+  Stmt upsert(
+      db_, "INSERT INTO kv(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  Stmt remove(db_, "DELETE FROM kv WHERE key = ?1");
+  for (const auto& [key, value] : committing_) {
+    if (value) {
+      upsert.bind(1, key).blob(2, *value);
+      upsert.step();
+      upsert.reset();
+    } else {
+      remove.bind(1, key);
+      remove.step();
+      remove.reset();
+    }
+  }
+}
+
+void StateDb::restore_pending() {
+  std::lock_guard lock(writes_mu_);
+  // A key written again since the commit began keeps its newer value.
+  for (auto& [key, value] : committing_) pending_.try_emplace(key, std::move(value));
+  committing_.clear();
+}
+
+void StateDb::flush() {
   std::lock_guard lock(mu_);
-  Stmt s(db_, "DELETE FROM kv WHERE key = ?1");
-  s.bind(1, key);
-  s.step();
+  {
+    std::lock_guard writes(writes_mu_);
+    if (pending_.empty()) return;
+  }
+  begin();
+  commit();
 }
 
 void StateDb::begin() {
@@ -188,31 +281,43 @@ void StateDb::begin() {
     mu_.unlock();
     throw;
   }
+  in_transaction_ = true;
 }
 
+// A failed commit rolls back itself, so callers never roll back twice.
 void StateDb::commit() {
   try {
+    write_pending();
     exec("COMMIT");
   } catch (...) {
-    mu_.unlock();
+    restore_pending();  // nothing was stored: the next commit tries again
+    rollback();
     throw;
   }
+  {
+    std::lock_guard lock(writes_mu_);
+    committing_.clear();  // stored: get() now finds them through the reader
+  }
+  in_transaction_ = false;
   mu_.unlock();
 }
 
 void StateDb::rollback() {
+  if (!in_transaction_) return;  // already ended (a failed commit rolled back)
   try {
     exec("ROLLBACK");
   } catch (...) {
   }
+  in_transaction_ = false;
   mu_.unlock();
 }
 
 std::int64_t StateDb::add_dead_letter(const DeadLetter& d) {
   std::lock_guard lock(mu_);
-  Stmt s(db_,
-         "INSERT INTO dead_letters(pipeline, stage, plugin, plugin_version, error, time_ms, input_kind, item, "
-         "input, attempts) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  Stmt s(
+      db_,
+      "INSERT INTO dead_letters(pipeline, stage, plugin, plugin_version, error, time_ms, input_kind, item, "
+      "input, attempts) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   s.bind(1, d.pipeline).bind(2, d.stage).bind(3, d.plugin).bind(4, d.plugin_version).bind(5, d.error);
   s.bind(6, d.time_ms ? d.time_ms : now_ms()).bind(7, d.input_kind).bind(8, d.item).blob(9, d.input);
   s.bind(10, static_cast<std::int64_t>(d.attempts));
@@ -222,9 +327,10 @@ std::int64_t StateDb::add_dead_letter(const DeadLetter& d) {
 
 std::vector<DeadLetter> StateDb::dead_letters(const DeadLetterFilter& f, bool with_input) {
   std::lock_guard lock(mu_);
-  const std::string sql = std::string("SELECT id, pipeline, stage, plugin, plugin_version, error, time_ms, ") +
-                          "input_kind, item, attempts" + (with_input ? ", input" : "") +
-                          " FROM dead_letters WHERE " + kFilter + " ORDER BY id";
+  const std::string sql =
+      std::string("SELECT id, pipeline, stage, plugin, plugin_version, error, time_ms, ") +
+      "input_kind, item, attempts" + (with_input ? ", input" : "") + " FROM dead_letters WHERE " + kFilter +
+      " ORDER BY id";
   Stmt s(db_, sql.c_str());
   s.bind(1, f.pipeline).bind(2, f.stage);
   std::vector<DeadLetter> out;
@@ -234,9 +340,10 @@ std::vector<DeadLetter> StateDb::dead_letters(const DeadLetterFilter& f, bool wi
 
 std::optional<DeadLetter> StateDb::dead_letter(std::int64_t id) {
   std::lock_guard lock(mu_);
-  Stmt s(db_,
-         "SELECT id, pipeline, stage, plugin, plugin_version, error, time_ms, input_kind, item, attempts, input "
-         "FROM dead_letters WHERE id = ?1");
+  Stmt s(
+      db_,
+      "SELECT id, pipeline, stage, plugin, plugin_version, error, time_ms, input_kind, item, attempts, input "
+      "FROM dead_letters WHERE id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   return read_dead_letter(s, true);
@@ -288,7 +395,8 @@ void StateDb::run_finished(const RunRecord& r) {
 std::vector<RunRecord> StateDb::runs(const std::string& pipeline, std::size_t limit) {
   std::lock_guard lock(mu_);
   Stmt s(db_,
-         "SELECT id, pipeline, started_ms, finished_ms, status, documents, articles, failed, dead_lettered, error "
+         "SELECT id, pipeline, started_ms, finished_ms, status, documents, articles, failed, dead_lettered, "
+         "error "
          "FROM runs WHERE (?1 = '' OR pipeline = ?1) ORDER BY id DESC LIMIT ?2");
   s.bind(1, pipeline).bind(2, static_cast<std::int64_t>(limit));
   std::vector<RunRecord> out;

@@ -94,6 +94,8 @@ cp -a "$prefix" "$work/future"
 header=$work/future/include/sluice/sdk/descriptor.h
 sed -i 's/^#define SLUICE_SDK_ABI_MAJOR 1$/#define SLUICE_SDK_ABI_MAJOR 2/' "$header"
 grep -qx '#define SLUICE_SDK_ABI_MAJOR 2' "$header" || fail "could not bump the ABI major in $header"
+sed -i 's/^#define SLUICE_SDK_ABI_MINOR [0-9]*$/#define SLUICE_SDK_ABI_MINOR 0/' "$header"
+grep -qx '#define SLUICE_SDK_ABI_MINOR 0' "$header" || fail "could not reset the ABI minor in $header"
 (cd "$work" && run "$sluice" new-plugin enricher future_enricher)
 run cmake -S "$work/future_enricher" -B "$work/future_enricher/build" -DCMAKE_PREFIX_PATH="$work/future" \
   -DBUILD_TESTING=OFF "${plugin_cmake_args[@]}"

@@ -16,7 +16,7 @@ using ::testing::AllOf;
 using ::testing::HasSubstr;
 
 // The expected texts below spell out versions; bumping the SDK must revisit them.
-static_assert(SLUICE_SDK_ABI_MAJOR == 1 && SLUICE_SDK_ABI_MINOR == 0);
+static_assert(SLUICE_SDK_ABI_MAJOR == 1 && SLUICE_SDK_ABI_MINOR == 1);
 
 class Noop : public sluice::sdk::Enricher {
  public:
@@ -82,6 +82,7 @@ TEST_F(DescriptorCheck, RefusesWrongMagicWithBothValuesInHex) {
 
 TEST_F(DescriptorCheck, RefusesNewerMajorNamingBothVersions) {
   d_.abi_major = 2;
+  d_.abi_minor = 0;
   EXPECT_EQ(reason(), "built against SDK 2.0, host speaks 1.x; rebuild the plugin against SDK 1.x");
 }
 
@@ -92,13 +93,13 @@ TEST_F(DescriptorCheck, RefusesOlderMajor) {
 }
 
 TEST_F(DescriptorCheck, RefusesNewerMinor) {
-  d_.abi_minor = 1;
-  EXPECT_EQ(reason(), "built against SDK 1.1, newer than this host's SDK 1.0; upgrade sluice");
+  d_.abi_minor = 2;
+  EXPECT_EQ(reason(), "built against SDK 1.2, newer than this host's SDK 1.1; upgrade sluice");
 }
 
 TEST_F(DescriptorCheck, RefusesDescriptorSmallerThanTheSdkDefines) {
   d_.descriptor_size = 8;
-  EXPECT_EQ(reason(), "descriptor is 8 bytes, SDK 1.0 defines " +
+  EXPECT_EQ(reason(), "descriptor is 8 bytes, SDK 1.1 defines " +
                           std::to_string(sizeof(sluice_plugin_descriptor)));
 }
 
@@ -107,6 +108,7 @@ TEST_F(DescriptorCheck, RefusesDescriptorSmallerThanTheSdkDefines) {
 TEST_F(DescriptorCheck, ReportsTheFirstMismatchInPrefixOrder) {
   d_.descriptor_size = 8;
   d_.abi_major = 2;
+  d_.abi_minor = 0;
   d_.name = nullptr;
   EXPECT_THAT(reason(), HasSubstr("built against SDK 2.0"));
   d_.magic = 0;

@@ -61,7 +61,7 @@ TEST(GoodPlugins, LoadWithTheirDescriptorsPathAndHash) {
   EXPECT_EQ(tag->kind(), SLUICE_KIND_ENRICHER);
   EXPECT_EQ(tag->version(), "1.0.0");
   EXPECT_EQ(tag->path, fixture_dir("good") / "tag_enricher.so");
-  EXPECT_EQ(tag->sha256.size(), 64u);
+  EXPECT_EQ(tag->sha256().size(), 64u);
   EXPECT_FALSE(tag->thread_safe());
   ASSERT_EQ(tag->descriptor->option_count, 1u);
   EXPECT_STREQ(tag->descriptor->options[0].name, "tag");

@@ -24,7 +24,7 @@ using sluice::host::Refusal;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-static_assert(SLUICE_SDK_ABI_MAJOR == 1 && SLUICE_SDK_ABI_MINOR == 0,
+static_assert(SLUICE_SDK_ABI_MAJOR == 1 && SLUICE_SDK_ABI_MINOR == 1,
               "the expected reasons below spell out SDK versions");
 
 struct RefusedCase {
@@ -38,11 +38,11 @@ std::vector<RefusedCase> refused_cases() {
   const std::string no_symbol = "no sluice_plugin_descriptor_v1 symbol: not a sluice plugin";
   return {
       {"abi_major", "abi_major.so", "built against SDK 2.0, host speaks 1.x"},
-      {"abi_minor", "abi_minor.so", "built against SDK 1.1, newer than this host's SDK 1.0"},
+      {"abi_minor", "abi_minor.so", "built against SDK 1.2, newer than this host's SDK 1.1"},
       {"bad_magic", "bad_magic.so",
        "bad descriptor magic 0xdeadbeef (expected 0x4c50454349554c53): not a sluice descriptor"},
       {"small_descriptor", "small_descriptor.so",
-       "descriptor is 16 bytes, SDK 1.0 defines " +
+       "descriptor is 16 bytes, SDK 1.1 defines " +
            std::to_string(sizeof(sluice_plugin_descriptor))},
       {"debug_mode", "debug_mode.so",
        "toolchain mismatch: plugin built with debug=1, host uses debug=0"},
@@ -209,6 +209,7 @@ TEST(RefusedInProcess, RegisterBuiltinThrowsTheGateReason) {
   d.magic = SLUICE_PLUGIN_MAGIC;
   d.descriptor_size = sizeof d;
   d.abi_major = SLUICE_SDK_ABI_MAJOR + 1;
+  d.abi_minor = 0;  // the first release of the next major
   try {
     registry.register_builtin(&d);
     FAIL() << "a 2.0 descriptor was registered";

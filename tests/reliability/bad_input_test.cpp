@@ -84,8 +84,9 @@ TEST_F(BadInput, EachBadFileIsOneDeadLetterAndTheRestIsDelivered) {
     EXPECT_THAT(t.duplicated(), IsEmpty()) << sink;
   }
   const auto lines = sluice::testing::read_lines(ws_ / "out/a.jsonl");
-  const auto repaired = std::find_if(lines.begin(), lines.end(),
-                                     [](const std::string& l) { return l.find(marker(901)) != std::string::npos; });
+  const auto repaired = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
+    return l.find(marker(901)) != std::string::npos;
+  });
   ASSERT_NE(repaired, lines.end());
   EXPECT_THAT(*repaired, HasSubstr("caf\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "));  // U+FFFD per bad byte
   EXPECT_THAT(*repaired, HasSubstr("3 invalid UTF-8 byte(s) replaced with U+FFFD"));

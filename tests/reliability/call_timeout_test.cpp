@@ -33,7 +33,8 @@ plugin = "seed_text"
 [[pipeline.p.enrich]]
 plugin = "hang_enricher"
 hang_marker = 50
-hang_for = ")" + hang_for + R"("
+hang_for = ")" +
+         hang_for + R"("
 call_timeout = "300ms"
 
 [[pipeline.p.sink]]
@@ -74,8 +75,9 @@ TEST(CallTimeout, EndsTheRunNamingStageLimitAndItem) {
 
   // The item named is the article that hung: marker 50's id.
   const auto lines = sluice::testing::read_lines(ws / "out/a.jsonl");
-  const auto hung = std::find_if(lines.begin(), lines.end(),
-                                 [](const std::string& l) { return l.find(marker(50)) != std::string::npos; });
+  const auto hung = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
+    return l.find(marker(50)) != std::string::npos;
+  });
   ASSERT_NE(hung, lines.end());
   const auto id = hung->substr(7, 32);  // {"id":"<32 hex>"
   EXPECT_THAT(run.err, HasSubstr("time limit of 300 ms on " + id));

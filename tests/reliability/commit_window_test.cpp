@@ -22,7 +22,8 @@ class CommitWindow : public ::testing::Test {
   void SetUp() override { write_corpus(ws_ / "in", kArticles); }
 
   // files -> seed_text [-> extra] -> jsonl -> kill_sink (kills in write N).
-  std::filesystem::path config(const std::string& pipeline_keys, const std::string& extra_stages, int kill_on_write) {
+  std::filesystem::path config(const std::string& pipeline_keys, const std::string& extra_stages,
+                               int kill_on_write) {
     return ws_.config("p.toml", "[pipeline.p]\n" + pipeline_keys + R"(
 [[pipeline.p.source]]
 plugin = "files"
@@ -38,7 +39,8 @@ path = "out/a.jsonl"
 [[pipeline.p.sink]]
 plugin = "kill_sink"
 flag = "kill.flag"
-on_write = )" + std::to_string(kill_on_write) + "\n");
+on_write = )" + std::to_string(kill_on_write) +
+                                    "\n");
   }
 
   void expect_exactly_once() {
@@ -62,7 +64,11 @@ TEST_F(CommitWindow, KillAfterTheFirstWriteBeforeAnyCheckpoint) {
   sluice::testing::write_file(ws_ / "kill.flag", "");
   const auto killed = ws_.sluice({"run", cfg.string(), "--quiet"});
   ASSERT_EQ(killed.status.signal, SIGKILL) << killed.status.str() << "\n" << killed.err;
-  EXPECT_EQ(tally_jsonl(ws_ / "out/a.jsonl").records, 8u) << "the first batch reached the file before the kill";
+  // The first batch (up to 8 articles; fewer if batch_timeout ran out first)
+  // reached the file before the kill.
+  const auto before = tally_jsonl(ws_ / "out/a.jsonl").records;
+  EXPECT_GT(before, 0u);
+  EXPECT_LE(before, 8u);
 
   const auto rerun = ws_.sluice({"run", cfg.string()});
   ASSERT_EQ(rerun.status.code, 0) << rerun.err;

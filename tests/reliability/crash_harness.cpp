@@ -68,19 +68,30 @@ Options parse(int argc, char** argv) {
       if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
       return argv[++i];
     };
-    if (a == "--articles") o.articles = std::stol(value());
-    else if (a == "--kills") o.kills = std::stoi(value());
-    else if (a == "--seed") o.seed = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--batch-size") o.batch_size = std::stoi(value());
-    else if (a == "--workers") o.workers = std::stoi(value());
-    else if (a == "--dir") o.dir = value();
-    else if (a == "--keep") o.keep = true;
-    else if (a == "--sluice") o.sluice = value();
-    else if (a == "--plugin-dir") o.plugin_dir = value();
-    else throw std::invalid_argument("unknown argument " + a);
+    if (a == "--articles")
+      o.articles = std::stol(value());
+    else if (a == "--kills")
+      o.kills = std::stoi(value());
+    else if (a == "--seed")
+      o.seed = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--batch-size")
+      o.batch_size = std::stoi(value());
+    else if (a == "--workers")
+      o.workers = std::stoi(value());
+    else if (a == "--dir")
+      o.dir = value();
+    else if (a == "--keep")
+      o.keep = true;
+    else if (a == "--sluice")
+      o.sluice = value();
+    else if (a == "--plugin-dir")
+      o.plugin_dir = value();
+    else
+      throw std::invalid_argument("unknown argument " + a);
   }
   if (o.articles < 1 || o.kills < 0 || o.batch_size < 1 || o.workers < 1)
-    throw std::invalid_argument("--articles, --batch-size and --workers must be positive, --kills not negative");
+    throw std::invalid_argument(
+        "--articles, --batch-size and --workers must be positive, --kills not negative");
   return o;
 }
 
@@ -153,7 +164,8 @@ ExitStatus killed_run(const Options& o, const fs::path& dir, const fs::path& con
   if (plan.by_time) kill_at = start + std::chrono::microseconds(plan.delay_us);
   for (;;) {
     if (auto ended = child.poll()) return *ended;
-    if (!kill_at && growth.lines() >= plan.lines) kill_at = Clock::now() + std::chrono::microseconds(plan.delay_us);
+    if (!kill_at && growth.lines() >= plan.lines)
+      kill_at = Clock::now() + std::chrono::microseconds(plan.delay_us);
     if (kill_at && Clock::now() >= *kill_at) {
       child.kill(SIGKILL);
       return child.wait();
@@ -170,7 +182,8 @@ int count_in(const std::string& text, const std::string& needle) {
 
 std::string config_text(const Options& o) {
   return "[host]\nplugin_dirs = [" + reliability::toml_string(o.plugin_dir) + ", " +
-         reliability::toml_string(o.fixture_dir) + "]\nstate = \"state/sluice.db\"\n\n"
+         reliability::toml_string(o.fixture_dir) +
+         "]\nstate = \"state/sluice.db\"\n\n"
          "[pipeline.crash]\nworkers = " +
          std::to_string(o.workers) + "\nbatch_size = " + std::to_string(o.batch_size) +
          "\n\n[[pipeline.crash.source]]\nplugin = \"files\"\npath = \"in\"\n"
@@ -184,8 +197,8 @@ bool report_sink(const char* name, const reliability::Tally& t, const std::set<l
   const auto lost = t.lost(expected);
   const auto dup = t.duplicated();
   const auto extra = t.unexpected(expected);
-  std::printf("  %-7s records %ld, distinct ids %ld, lost %zu, duplicated %zu", name, static_cast<long>(t.records),
-              static_cast<long>(t.distinct_ids), lost.size(), dup.size());
+  std::printf("  %-7s records %ld, distinct ids %ld, lost %zu, duplicated %zu", name,
+              static_cast<long>(t.records), static_cast<long>(t.distinct_ids), lost.size(), dup.size());
   if (t.malformed) std::printf(", malformed lines %zu", t.malformed);
   std::printf("\n");
   if (!lost.empty()) std::printf("    lost markers %s\n", reliability::summarize(lost).c_str());
@@ -204,8 +217,8 @@ int harness(const Options& o) {
   reliability::write_corpus(dir / "in", o.articles);
   const auto config = dir / "crash.toml";
   std::ofstream(config) << config_text(o);
-  std::printf("crash harness: %ld articles, %d kills, seed %u, batch_size %d, %d workers, in %s\n", o.articles,
-              o.kills, o.seed, o.batch_size, o.workers, dir.c_str());
+  std::printf("crash harness: %ld articles, %d kills, seed %u, batch_size %d, %d workers, in %s\n",
+              o.articles, o.kills, o.seed, o.batch_size, o.workers, dir.c_str());
 
   std::mt19937 rng(o.seed);
   Figures f;
@@ -232,7 +245,8 @@ int harness(const Options& o) {
   ChildProcess final_run(run_args(o, config), dir, dir / "final.out", dir / "final.err");
   const auto final_status = final_run.wait();
   ++f.runs;
-  const auto errors = sluice::testing::read_file(dir / "runs.err") + sluice::testing::read_file(dir / "final.err");
+  const auto errors =
+      sluice::testing::read_file(dir / "runs.err") + sluice::testing::read_file(dir / "final.err");
   f.cut_uncommitted = count_in(errors, "written after the last checkpoint");
   f.cut_partial = count_in(errors, "of a partial last line");
 
@@ -242,8 +256,8 @@ int harness(const Options& o) {
   const auto dead = sluice::host::StateDb(dir / "state/sluice.db").dead_letters().size();
   const double wall = std::chrono::duration<double>(Clock::now() - started).count();
 
-  std::printf("  kills   %d (%d at a random time, %d after random progress)\n", f.kills_by_time + f.kills_by_progress,
-              f.kills_by_time, f.kills_by_progress);
+  std::printf("  kills   %d (%d at a random time, %d after random progress)\n",
+              f.kills_by_time + f.kills_by_progress, f.kills_by_time, f.kills_by_progress);
   std::printf("  runs    %d (%d killed, %d ended before their kill, 1 final: %s)\n", f.runs,
               f.kills_by_time + f.kills_by_progress, f.ended_before_kill, final_status.str().c_str());
   std::printf("  jsonl recoveries: %d cut uncommitted batches, %d cut a partial line\n", f.cut_uncommitted,
@@ -257,12 +271,13 @@ int harness(const Options& o) {
   const auto duplicated = std::max(jsonl.duplicated().size(), sqlite.duplicated().size());
   std::printf("figures: kills %d, articles %ld, lost %zu, duplicated %zu, runs %d, wall %.1f s\n",
               f.kills_by_time + f.kills_by_progress, o.articles, lost, duplicated, f.runs, wall);
-  std::printf("%s (reproduce: crash_harness --articles %ld --kills %d --seed %u --batch-size %d --workers %d%s)\n",
-              ok ? "PASS" : "FAIL", o.articles, o.kills, o.seed, o.batch_size, o.workers, ok ? "" : " --keep");
+  std::printf(
+      "%s (reproduce: crash_harness --articles %ld --kills %d --seed %u --batch-size %d --workers %d%s)\n",
+      ok ? "PASS" : "FAIL", o.articles, o.kills, o.seed, o.batch_size, o.workers, ok ? "" : " --keep");
   if (!ok && tmp) {
     // Keep the evidence: move it out of the temp dir that is about to go.
-    const auto kept = fs::temp_directory_path() / ("sluice-crash-" + std::to_string(o.seed) + "-" +
-                                                   std::to_string(::getpid()));
+    const auto kept = fs::temp_directory_path() /
+                      ("sluice-crash-" + std::to_string(o.seed) + "-" + std::to_string(::getpid()));
     fs::rename(dir, kept);
     fs::create_directories(dir);
     std::printf("kept the run directory in %s\n", kept.c_str());

@@ -36,7 +36,8 @@ plugin = "seed_text"
 
 [[pipeline.p.enrich]]
 plugin = "fail_every"
-fail_every = )" + std::to_string(fail_every) + R"(
+fail_every = )" +
+         std::to_string(fail_every) + R"(
 
 [[pipeline.p.sink]]
 plugin = "jsonl"
@@ -87,8 +88,8 @@ TEST_F(EnricherDlq, OnePercentFailsIsDeadLetteredAndReplayedAfterTheFix) {
 
   const auto run = ws_.sluice({"run", broken.string()});
   EXPECT_EQ(run.status.code, 1) << "a run with dead letters exits 1";
-  EXPECT_THAT(run.out, HasSubstr(std::to_string(kArticles - static_cast<long>(failing)) + " articles delivered, " +
-                                 n + " failed"));
+  EXPECT_THAT(run.out, HasSubstr(std::to_string(kArticles - static_cast<long>(failing)) +
+                                 " articles delivered, " + n + " failed"));
   EXPECT_THAT(run.out, HasSubstr(n + " item(s) in the dead-letter store"));
   EXPECT_THAT(run.err, HasSubstr("sluice: pipeline p " + n + " failed item(s)"));
   expect_delivered(all_but_multiples(kEvery));
@@ -130,7 +131,8 @@ TEST_F(EnricherDlq, OnePercentFailsIsDeadLetteredAndReplayedAfterTheFix) {
   const auto fixed = ws_.config("fixed.toml", pipeline(0));
   const auto replay = ws_.sluice({"dlq", "replay", "--config", fixed.string()});
   EXPECT_EQ(replay.status.code, 0) << replay.out << replay.err;
-  EXPECT_THAT(replay.out, HasSubstr("replayed " + n + " of " + n + ": " + n + " delivered and removed, 0 failed"));
+  EXPECT_THAT(replay.out,
+              HasSubstr("replayed " + n + " of " + n + ": " + n + " delivered and removed, 0 failed"));
   EXPECT_THAT(ws_.dead_letters(), IsEmpty());
   expect_delivered(marker_range(kArticles));
 
@@ -160,7 +162,8 @@ TEST_F(EnricherDlq, PurgeHonoursItsFilters) {
     return r.out;
   };
   EXPECT_EQ(purge({"--pipeline", "elsewhere"}), "purged 0 dead letters\n");
-  EXPECT_EQ(purge({"--pipeline", "p", "--stage", "fail_every"}), "purged " + std::to_string(failing) + " dead letters\n");
+  EXPECT_EQ(purge({"--pipeline", "p", "--stage", "fail_every"}),
+            "purged " + std::to_string(failing) + " dead letters\n");
   const auto left = ws_.dead_letters();
   ASSERT_EQ(left.size(), 1u);
   EXPECT_EQ(left[0].stage, "(router)");

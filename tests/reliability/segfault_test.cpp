@@ -19,9 +19,10 @@ using ::testing::IsEmpty;
 
 TEST(Segfault, HostDiesAndTheRestartResumesFromTheCheckpoint) {
   Workspace ws;
+  constexpr long kFirst = 200;  // delivered by a clean run before the crash
   constexpr long kArticles = 400;
-  constexpr long kCrashOn = 250;
-  write_corpus(ws / "in", kArticles);
+  constexpr long kCrashOn = 300;
+  write_corpus(ws / "in", kFirst);
   const auto cfg = ws.config("p.toml", R"([pipeline.p]
 workers = 2
 batch_size = 16
@@ -35,7 +36,8 @@ plugin = "seed_text"
 
 [[pipeline.p.enrich]]
 plugin = "crash_enricher"
-crash_marker = )" + std::to_string(kCrashOn) + R"(
+crash_marker = )" + std::to_string(kCrashOn) +
+                                           R"(
 flag = "crash.flag"
 
 [[pipeline.p.sink]]
@@ -46,22 +48,27 @@ path = "out/a.jsonl"
 plugin = "sqlite"
 path = "out/a.db"
 )");
-  sluice::testing::write_file(ws / "crash.flag", "");
+  ASSERT_EQ(ws.sluice({"run", cfg.string()}).status.code, 0);
 
+  write_corpus(ws / "in", kArticles - kFirst, kFirst);
+  sluice::testing::write_file(ws / "crash.flag", "");
   const auto crashed = ws.sluice({"run", cfg.string()});
   ASSERT_EQ(crashed.status.signal, SIGSEGV) << crashed.status.str() << "\n" << crashed.err;
   EXPECT_FALSE(std::filesystem::exists(ws / "crash.flag"));
-  // Only checkpointed batches count; none can be the crashing article's.
+  // What the file holds is checkpointed or about to be cut; never twice,
+  // never the article that crashed.
   const auto before = tally_jsonl(ws / "out/a.jsonl");
   EXPECT_THAT(before.duplicated(), IsEmpty());
   EXPECT_FALSE(before.copies.count(kCrashOn));
   // The crashed run never finished: history still shows it as running.
   EXPECT_THAT(ws.sluice({"history", "--config", cfg.string()}).out, HasSubstr("running"));
 
-  const auto restart = ws.sluice({"run", cfg.string()});
+  const auto restart = ws.sluice({"run", cfg.string(), "--quiet"});
   ASSERT_EQ(restart.status.code, 0) << restart.err;
-  // It resumed: the documents it read are the ones not checkpointed before.
-  EXPECT_THAT(restart.out, ::testing::Not(HasSubstr("p: " + std::to_string(kArticles) + " documents")));
+  // It resumed after the checkpoint: the first 200 were not read again.
+  const auto documents = sluice::host::StateDb(ws.state_file()).runs("p", 1).at(0).documents;
+  EXPECT_GT(documents, 0u);
+  EXPECT_LE(documents, static_cast<std::uint64_t>(kArticles - kFirst));
 
   const auto all = marker_range(kArticles);
   for (const auto& [sink, t] : {std::pair{"jsonl", tally_jsonl(ws / "out/a.jsonl")},

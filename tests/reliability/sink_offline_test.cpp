@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <csignal>
 #include <mutex>
 #include <thread>
 
@@ -24,6 +25,8 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
 constexpr long kArticles = 200;
+// Retry for up to a minute: long enough that only a stop ends the retries.
+constexpr const char* kPatient = "retry_backoff = \"50ms\"\nretries = 1000\nretry_deadline = \"60s\"\n";
 
 // files -> seed_text -> jsonl (healthy) -> offline_sink with `policy` keys.
 std::string pipeline(const std::string& policy) {
@@ -56,6 +59,21 @@ void expect_exactly_once(const std::filesystem::path& jsonl) {
   EXPECT_THAT(t.duplicated(), IsEmpty()) << jsonl;
   EXPECT_EQ(t.records, all.size()) << jsonl;
   EXPECT_EQ(t.malformed, 0u) << jsonl;
+}
+
+// Waits until `log`.err shows the sink's third failed attempt, then sends
+// SIGTERM and waits for the process: a stop while the sink is retrying.
+ExitStatus stop_while_retrying(const Workspace& ws, ChildProcess& child, const std::string& log) {
+  const auto started = std::chrono::steady_clock::now();
+  while (sluice::testing::read_file(ws / (log + ".err")).find("failed (attempt 3)") == std::string::npos) {
+    if (child.poll() || std::chrono::steady_clock::now() - started > std::chrono::seconds(20)) {
+      ADD_FAILURE() << "the sink was never retried three times";
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  child.kill(SIGTERM);
+  return child.wait();
 }
 
 class SinkOffline : public ::testing::Test {
@@ -96,7 +114,8 @@ class WorkingDirectory {
 TEST_F(SinkOffline, ComesBackWithinItsDeadline) {
   sluice::host::Host host;
   host.use_default_plugin_dir(false);
-  const auto file = ws_.config("p.toml", pipeline("retry_backoff = \"50ms\"\nretries = 100\nretry_deadline = \"20s\"\n"));
+  const auto file =
+      ws_.config("p.toml", pipeline("retry_backoff = \"50ms\"\nretries = 100\nretry_deadline = \"20s\"\n"));
   const WorkingDirectory in_workspace(ws_.dir());  // the config's paths are relative
   const auto config = host.load_config_file(file);
   CapturingLog log;
@@ -128,8 +147,8 @@ TEST_F(SinkOffline, ComesBackWithinItsDeadline) {
 // article of the failed batches is an "article" dead letter for that sink
 // alone, and replay delivers them there once the sink is back.
 TEST_F(SinkOffline, PastItsDeadlineTheBatchesAreDeadLetteredAndReplayed) {
-  const auto cfg =
-      ws_.config("p.toml", pipeline("retry_backoff = \"50ms\"\nretry_deadline = \"300ms\"\non_failure = \"dlq\"\n"));
+  const auto cfg = ws_.config(
+      "p.toml", pipeline("retry_backoff = \"50ms\"\nretry_deadline = \"300ms\"\non_failure = \"dlq\"\n"));
   const auto run = ws_.sluice({"run", cfg.string()});
   EXPECT_EQ(run.status.code, 1) << run.err;
   EXPECT_THAT(run.out, HasSubstr(std::to_string(kArticles) + " item(s) in the dead-letter store"));
@@ -146,7 +165,8 @@ TEST_F(SinkOffline, PastItsDeadlineTheBatchesAreDeadLetteredAndReplayed) {
   // Still down: replay fails again and keeps every entry, attempts + 1.
   const auto again = ws_.sluice({"dlq", "replay", "--config", cfg.string()});
   EXPECT_EQ(again.status.code, 1) << again.err;
-  EXPECT_THAT(again.out, HasSubstr("0 delivered and removed, " + std::to_string(kArticles) + " failed again"));
+  EXPECT_THAT(again.out,
+              HasSubstr("0 delivered and removed, " + std::to_string(kArticles) + " failed again"));
   const auto kept = ws_.dead_letters();
   ASSERT_EQ(kept.size(), static_cast<std::size_t>(kArticles));
   EXPECT_THAT(kept, Each(Field(&sluice::host::DeadLetter::attempts, 2)));
@@ -164,8 +184,8 @@ TEST_F(SinkOffline, PastItsDeadlineTheBatchesAreDeadLetteredAndReplayed) {
 // nothing from the failed batch, so the rerun delivers it, exactly once in
 // both sinks (the healthy one is cut back to its last checkpoint).
 TEST_F(SinkOffline, OnFailureFailEndsTheRunAndTheRerunDelivers) {
-  const auto cfg =
-      ws_.config("p.toml", pipeline("retry_backoff = \"50ms\"\nretry_deadline = \"300ms\"\non_failure = \"fail\"\n"));
+  const auto cfg = ws_.config(
+      "p.toml", pipeline("retry_backoff = \"50ms\"\nretry_deadline = \"300ms\"\non_failure = \"fail\"\n"));
   const auto run = ws_.sluice({"run", cfg.string()});
   EXPECT_EQ(run.status.code, 1);
   EXPECT_THAT(run.err, HasSubstr("sluice: pipeline p sink 'offline_sink' failed after "));
@@ -181,6 +201,46 @@ TEST_F(SinkOffline, OnFailureFailEndsTheRunAndTheRerunDelivers) {
                                    " articles delivered"));
   expect_exactly_once(ws_ / "out/offline.jsonl");
   expect_exactly_once(ws_ / "out/healthy.jsonl");
+}
+
+// SIGTERM while a sink is being retried is a stop, not the sink's failure:
+// the batch is neither dead-lettered nor acknowledged, nothing after it is
+// written, and the next run delivers everything exactly once.
+TEST_F(SinkOffline, StopWhileRetryingLeavesTheBatchForTheNextRun) {
+  const auto cfg = ws_.config("p.toml", pipeline(kPatient));
+  const auto started = std::chrono::steady_clock::now();
+  const auto status =
+      stop_while_retrying(ws_, *ws_.start_sluice({"run", cfg.string()}, "stopped"), "stopped");
+  EXPECT_EQ(status.signal, 0) << "a stop is handled, not fatal";
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20))
+      << "stopped without waiting out the deadline";
+  EXPECT_THAT(ws_.dead_letters(), IsEmpty()) << sluice::testing::read_file(ws_ / "stopped.out");
+
+  std::filesystem::remove(ws_ / "offline.flag");
+  const auto rerun = ws_.sluice({"run", cfg.string()});
+  EXPECT_EQ(rerun.status.code, 0) << rerun.err;
+  expect_exactly_once(ws_ / "out/offline.jsonl");
+  expect_exactly_once(ws_ / "out/healthy.jsonl");
+}
+
+// The same for a replay: a stopped `dlq replay` keeps its entries as they
+// were, says so, and exits 1 instead of claiming them delivered.
+TEST_F(SinkOffline, StoppedReplayKeepsItsEntriesAndSaysSo) {
+  const auto quick =
+      ws_.config("quick.toml", pipeline("retry_backoff = \"50ms\"\nretry_deadline = \"200ms\"\n"));
+  ASSERT_EQ(ws_.sluice({"run", quick.string(), "--quiet"}).status.code, 1);
+  ASSERT_EQ(ws_.dead_letters().size(), static_cast<std::size_t>(kArticles));
+
+  const auto patient = ws_.config("patient.toml", pipeline(kPatient));
+  const auto status = stop_while_retrying(
+      ws_, *ws_.start_sluice({"dlq", "replay", "--config", patient.string()}, "replay"), "replay");
+  EXPECT_EQ(status.code, 1);
+  EXPECT_THAT(sluice::testing::read_file(ws_ / "replay.out"),
+              HasSubstr("0 delivered and removed, 0 failed again (kept with attempts + 1), " +
+                        std::to_string(kArticles) + " not replayed"));
+  const auto kept = ws_.dead_letters();
+  EXPECT_EQ(kept.size(), static_cast<std::size_t>(kArticles));
+  EXPECT_THAT(kept, Each(Field(&sluice::host::DeadLetter::attempts, 1)));
 }
 
 }  // namespace

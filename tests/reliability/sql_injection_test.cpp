@@ -40,8 +40,9 @@ std::vector<std::vector<std::string>> query(const std::filesystem::path& db_file
 
 TEST(SqlInjection, PayloadsAreStoredVerbatim) {
   Workspace ws;
-  sluice::testing::write_file(ws / "in/payload.txt", std::string(" date 2023-05-06 ") + kCaption + " - " + kCredit +
-                                                         "\n\n" + kTitle + ". More text.\n\n" + kBody + "\n");
+  sluice::testing::write_file(ws / "in/payload.txt", std::string(" date 2023-05-06 ") + kCaption + " - " +
+                                                         kCredit + "\n\n" + kTitle + ". More text.\n\n" +
+                                                         kBody + "\n");
   sluice::testing::write_file(ws / "in" / kBadFile, "");
   const auto cfg = ws.config("p.toml", R"([pipeline.p]
 [[pipeline.p.source]]

@@ -27,6 +27,7 @@ void StateSlotStore::save(const std::string& pipeline, schedule::TimePoint slot)
   if (!db_) return;
   try {
     db_->put(key(pipeline), std::to_string(slot.time_since_epoch().count()));
+    db_->flush();  // outside any run's checkpoint: make it durable now
   } catch (const std::exception& e) {
     // Only catch-up after a restart depends on it: log and keep serving.
     if (log_) log_->warn("cannot save the schedule slot of pipeline " + pipeline + ": " + e.what());

@@ -19,6 +19,7 @@ std::int64_t in_range(const sdk::Options& o, const char* name, std::int64_t min,
 DedupEnricher::DedupEnricher(const sdk::StageInit& init)
     : shingle_words_(static_cast<std::uint32_t>(in_range(init.options, "shingle_words", 1, 16))),
       min_words_(static_cast<std::uint32_t>(in_range(init.options, "min_words", 0, 1'000'000))),
+      drop_(init.options.boolean("drop")),
       index_(init.state, static_cast<int>(in_range(init.options, "max_distance", 0, 15)),
              static_cast<std::size_t>(in_range(init.options, "bucket_limit", 1, 10'000))) {}
 
@@ -38,6 +39,9 @@ void DedupEnricher::enrich(sdk::Article& article) {
     std::lock_guard lock(mutex_);
     match = index_.find_and_add(fp.simhash, article.id);
   }
+  if (match && drop_)
+    throw sdk::ArticleDropped("near-duplicate of " + match->id + " (distance " +
+                              std::to_string(match->distance) + ")");
   if (match) {
     article.fields["duplicate_of"] = std::move(match->id);
     article.fields["duplicate_distance"] = match->distance;

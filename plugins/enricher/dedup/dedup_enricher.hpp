@@ -21,6 +21,7 @@ class DedupEnricher final : public sdk::Enricher {
  private:
   std::uint32_t shingle_words_;
   std::uint32_t min_words_;
+  bool drop_;
   std::mutex mutex_;
   SeenIndex index_;
 };

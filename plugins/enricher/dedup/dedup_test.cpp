@@ -71,6 +71,22 @@ TEST(Dedup, MarksNearDuplicatesInTheSameRun) {
   EXPECT_EQ(duplicate_of(c), "");
 }
 
+TEST(Dedup, DropModeThrowsTheDropSignalForDuplicatesOnly) {
+  DedupEnricher e(init_of(descriptor(), {{"drop", true}}));
+  sdk::Article a = seed_with_id("first"), b = edited_seed("second"), c = unrelated("third");
+  EXPECT_NO_THROW(e.enrich(a));
+  try {
+    e.enrich(b);
+    FAIL() << "a near-duplicate must be dropped";
+  } catch (const sdk::ArticleDropped& dropped) {
+    EXPECT_NE(std::string(dropped.what()).find("near-duplicate of first"), std::string::npos)
+        << dropped.what();
+  }
+  EXPECT_NO_THROW(e.enrich(c));
+  EXPECT_EQ(duplicate_of(a), "");
+  EXPECT_EQ(duplicate_of(c), "");
+}
+
 TEST(Dedup, MaxDistanceIsAnInclusiveThreshold) {
   // Two words changed and the last of 20 paragraphs cut: some bits apart.
   sdk::Article a = seed_with_id("full"), cut = edited_seed("cut");

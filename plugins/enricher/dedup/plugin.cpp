@@ -35,11 +35,19 @@ constexpr sluice_option_desc kOptions[] = {
      .description = "Articles remembered per SimHash band bucket; the oldest are forgotten first. "
                     "Bounds the state kept for heavily repeated texts.",
      .example_toml = "256"},
+    {.name = "drop",
+     .type = SLUICE_OPT_BOOL,
+     .required = 0,
+     .default_toml = "false",
+     .description = "Drop near-duplicates instead of marking them: they reach no sink, are counted "
+                    "as dropped (not failed) in the run summary, and their documents are "
+                    "acknowledged.",
+     .example_toml = "true"},
 };
 
 }  // namespace
 
 SLUICE_PLUGIN(dedup, sluice::plugins::dedup::DedupEnricher, "dedup", "1.0.0",
               "SimHash of the text; near-duplicates of earlier articles (this run or, with a state "
-              "store, earlier runs) marked with fields.duplicate_of",
+              "store, earlier runs) marked with fields.duplicate_of, or dropped",
               kOptions, SLUICE_PLUGIN_FLAG_THREAD_SAFE)

@@ -23,6 +23,7 @@ sdk::Options options_with(sdk::Map overrides) {
       {"types", sdk::List{"PERSON", "ORG", "LOCATION", "MISC"}},
       {"title", true},
       {"caption", true},
+      {"credit", true},
       {"min_mentions", std::int64_t{1}},
       {"gazetteer", ""},
   };

@@ -32,6 +32,7 @@ Recognizer make_recognizer(const sdk::StageInit& init) {
 EntitiesEnricher::EntitiesEnricher(const sdk::StageInit& init) : recognizer_(make_recognizer(init)) {
   options_.title = init.options.boolean("title");
   options_.caption = init.options.boolean("caption");
+  options_.credit = init.options.boolean("credit");
   const auto min = init.options.integer("min_mentions");
   if (min < 1) throw sdk::StageError("entities: min_mentions must be at least 1");
   min_mentions_ = static_cast<std::size_t>(min);

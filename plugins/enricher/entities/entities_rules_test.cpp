@@ -183,6 +183,27 @@ TEST(EntityRules, TextInCapitalsKeepsOnlyKnownNames) {
   EXPECT_EQ(find(es, "LUCKY WIN"), nullptr) << dump(es);
 }
 
+TEST(EntityRules, KnownAgenciesInThePhotoCreditAreMentionsOfParagraphMinus3) {
+  sdk::Article a;
+  a.body = {"Reuters reported the visit first."};
+  a.credit = "STR / Reuters;Xinhua, Staff photographer";
+  const auto es = testing::recognizer().recognize(a);
+  const auto& reuters = expect_entity(es, "Reuters", EntityType::Organization);
+  ASSERT_EQ(reuters.mentions.size(), 2u) << dump(es);  // the body's and the credit's
+  EXPECT_EQ(reuters.mentions[1].paragraph, -3);
+  EXPECT_EQ(a.credit.substr(reuters.mentions[1].begin, reuters.mentions[1].end - reuters.mentions[1].begin),
+            "Reuters");
+  const auto& xinhua = expect_entity(es, "Xinhua", EntityType::Organization);
+  EXPECT_EQ(xinhua.mentions.at(0).paragraph, -3);
+  EXPECT_EQ(find(es, "STR"), nullptr) << dump(es);
+  EXPECT_EQ(find(es, "Staff photographer"), nullptr) << dump(es);
+
+  // Off: the credit is not looked at.
+  RecognizerOptions no_credit;
+  no_credit.credit = false;
+  EXPECT_EQ(find(testing::recognizer().recognize(a, no_credit), "Xinhua"), nullptr);
+}
+
 TEST(EntityRules, MentionsCarryParagraphAndUtf8ByteOffsets) {
   sdk::Article a;
   a.caption = "Kim Jong-un in Pyongyang";

@@ -24,6 +24,13 @@ constexpr sluice_option_desc kOptions[] = {
      .default_toml = "true",
      .description = "Look for entities in the photo caption (mentions with paragraph -2).",
      .example_toml = "false"},
+    {.name = "credit",
+     .type = SLUICE_OPT_BOOL,
+     .required = 0,
+     .default_toml = "true",
+     .description = "Look for known agencies in the photo credit, split at slashes, semicolons and commas "
+                    "(mentions with paragraph -3); unknown codes such as STR are skipped.",
+     .example_toml = "false"},
     {.name = "min_mentions",
      .type = SLUICE_OPT_INT,
      .required = 0,

@@ -1,5 +1,6 @@
 #include "recognizer.hpp"
 
+#include "credit.hpp"
 #include "nlp/name_runs.hpp"
 #include "nlp/tokenizer.hpp"
 #include "resolver.hpp"
@@ -74,6 +75,7 @@ std::vector<sdk::Entity> Recognizer::recognize(const sdk::Article& a, const Reco
   }
   std::vector<sdk::Entity> out;
   resolve(segments, candidates, out);
+  if (o.credit) add_credit_mentions(gazetteer_, a.credit, out);
   return out;
 }
 

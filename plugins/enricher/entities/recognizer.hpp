@@ -18,6 +18,7 @@ namespace sluice::plugins::entities {
 struct RecognizerOptions {
   bool title = true;    // look at the title (paragraph -1)
   bool caption = true;  // look at the photo caption (paragraph -2)
+  bool credit = true;   // known agencies in the photo credit (paragraph -3)
 };
 
 class Recognizer {

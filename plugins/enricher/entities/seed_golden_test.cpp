@@ -1,7 +1,7 @@
 // Golden test: the entities of the seed article, with canonical names,
 // types and every mention (paragraph:text), in order of first mention.
-// KCNA appears only in the photo credit, which Mention cannot point into
-// (README.md, "The seed article"), so it is not among them.
+// KCNA and AFP appear only in the photo credit (paragraph -3), so they come
+// last; STR and KNS there are no names (README.md, "The seed article").
 #include <gtest/gtest.h>
 
 #include "seed_article.hpp"
@@ -43,15 +43,18 @@ TEST(SeedGolden, EntitiesWithCanonicalNamesAndMentions) {
       "LOCATION China [18:China]\n"
       "ORG US State Department [19:US state department]\n"
       "LOCATION Beijing [19:Beijing]\n"
-      "LOCATION Korean Peninsula [19:Korean Peninsula]\n";
+      "LOCATION Korean Peninsula [19:Korean Peninsula]\n"
+      "ORG KCNA [-3:KCNA]\n"
+      "ORG AFP [-3:AFP]\n";
   const auto entities = testing::recognizer().recognize(a);
   EXPECT_EQ(testing::dump(entities), expected);
 
   // Every mention's offsets point at its text.
   for (const auto& e : entities) {
     for (const auto& m : e.mentions) {
-      const std::string& text =
-          m.paragraph == -2 ? a.caption : a.body.at(static_cast<std::size_t>(m.paragraph));
+      const std::string& text = m.paragraph == -3   ? a.credit
+                                : m.paragraph == -2 ? a.caption
+                                                    : a.body.at(static_cast<std::size_t>(m.paragraph));
       EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.text) << e.name;
     }
   }

@@ -16,28 +16,38 @@ std::uint64_t DocumentFrequencies::number(std::string_view key) {
   return n;
 }
 
+std::uint64_t DocumentFrequencies::word_count(std::string_view word) {
+  if (auto it = words_.find(word); it != words_.end()) return it->second;
+  if (words_.size() >= kMaxCachedWords) words_.clear();
+  key_.assign("df/").append(word);
+  const std::uint64_t n = number(key_);
+  words_.emplace(word, n);
+  return n;
+}
+
 DocumentFrequencies::Snapshot DocumentFrequencies::read_and_count(
     std::string_view article_id, const std::vector<std::string_view>& words) {
   Snapshot snap;
   if (state_ == nullptr) return snap;
-  std::string key;
-  const auto df_key = [&](std::string_view word) -> const std::string& {
-    key.assign("df/");
-    key.append(word);
-    return key;
-  };
 
   std::lock_guard lock(mutex_);
-  snap.documents = number("df/#docs");
+  if (!documents_) documents_ = number("df/#docs");
+  snap.documents = *documents_;
   snap.df.reserve(words.size());
-  for (const std::string_view w : words) snap.df[w] = number(df_key(w));
+  for (const std::string_view w : words) snap.df[w] = word_count(w);
 
   std::string seen = "seen/";
   seen.append(article_id);
   if (article_id.empty() || state_->get(seen)) return snap;
   state_->put(seen, "1");
-  state_->put("df/#docs", std::to_string(snap.documents + 1));
-  for (const std::string_view w : words) state_->put(df_key(w), std::to_string(snap.df[w] + 1));
+  documents_ = snap.documents + 1;
+  state_->put("df/#docs", std::to_string(*documents_));
+  for (const std::string_view w : words) {
+    const std::uint64_t n = snap.df[w] + 1;
+    words_.insert_or_assign(std::string(w), n);
+    key_.assign("df/").append(w);
+    state_->put(key_, std::to_string(n));
+  }
   return snap;
 }
 

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,9 +37,21 @@ class DocumentFrequencies {
 
  private:
   std::uint64_t number(std::string_view key);
+  std::uint64_t word_count(std::string_view word);  // df of a word, cached
+
+  // The counts this instance read or wrote, so an article's few hundred
+  // words cost hash lookups instead of state-store reads. The store stays
+  // the truth: the cache starts empty and is dropped when it grows too big.
+  struct Hash : std::hash<std::string_view> {
+    using is_transparent = void;
+  };
+  static constexpr std::size_t kMaxCachedWords = 200'000;
 
   sdk::StateStore* state_;
   std::mutex mutex_;
+  std::string key_;  // scratch: "df/<word>"
+  std::optional<std::uint64_t> documents_;
+  std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>> words_;
 };
 
 // Smoothed inverse document frequency: ln((1 + N) / (1 + df)) + 1, so an

@@ -106,6 +106,24 @@ TEST(Keywords, DocumentFrequenciesAreCountedOncePerArticle) {
   EXPECT_EQ(state.values()["seen/id-1"], "1");
 }
 
+TEST(Keywords, DocumentFrequenciesCarryOverToTheNextRun) {
+  MemoryState state;
+  {
+    KeywordsEnricher first_run(init_of(descriptor(), {}, &state));
+    for (const char* id : {"id-1", "id-2"}) {
+      sdk::Article a = article_of({"Volcano erupts near the village."}, "", id);
+      first_run.enrich(a);
+    }
+  }
+  // A new instance starts from the store, not from a cache of its own.
+  KeywordsEnricher next_run(init_of(descriptor(), {}, &state));
+  sdk::Article c = article_of({"The volcano calmed."}, "", "id-3");
+  next_run.enrich(c);
+  EXPECT_EQ(state.values()["df/#docs"], "3");
+  EXPECT_EQ(state.values()["df/volcano"], "3");
+  EXPECT_EQ(state.values()["df/village"], "2");
+}
+
 TEST(Keywords, InverseDocumentFrequencyDemotesWordsInEveryArticle) {
   const std::vector<std::string> body = {"Market market market traders. Volcano volcano near the market."};
   EXPECT_EQ(terms(run(body)).front(), "market");  // by counts alone

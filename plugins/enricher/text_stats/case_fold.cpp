@@ -18,24 +18,6 @@ char32_t to_lower(char32_t cp) {
   return cp + 1;                      // Cyrillic pairs (Ґ -> ґ ...)
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 void append_folded(std::string& out, std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -58,7 +40,7 @@ void append_folded(std::string& out, std::string_view text) {
       ++i;
       continue;
     }
-    append_utf8(out, cp == 0x2019 ? U'\'' : to_lower(cp));
+    sdk::utf8::append_code_point(out, cp == 0x2019 ? U'\'' : to_lower(cp));
     i += n;
   }
 }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 
+#include "sluice/sdk/utf8.hpp"
+
 namespace sluice::plugins::feed {
 namespace {
 
@@ -90,24 +92,6 @@ char32_t numeric_entity(std::uint64_t value) {
   return static_cast<char32_t>(value);
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 std::size_t decode_reference(std::string_view s, std::size_t i, std::string& out) {
   // s[i] == '&'
   std::size_t j = i + 1;
@@ -130,7 +114,7 @@ std::size_t decode_reference(std::string_view s, std::size_t i, std::string& out
     }
     if (j == start) return 0;
     if (j < s.size() && s[j] == ';') ++j;
-    append_utf8(out, numeric_entity(value));
+    sdk::utf8::append_code_point(out, numeric_entity(value));
     return j - i;
   }
   const std::size_t start = j;
@@ -141,7 +125,7 @@ std::size_t decode_reference(std::string_view s, std::size_t i, std::string& out
   if (j == start || j >= s.size() || s[j] != ';') return 0;
   const auto cp = named_entity(s.substr(start, j - start));
   if (!cp) return 0;
-  append_utf8(out, *cp);
+  sdk::utf8::append_code_point(out, *cp);
   return j + 1 - i;
 }
 

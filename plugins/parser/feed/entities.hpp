@@ -17,8 +17,6 @@ std::optional<char32_t> named_entity(std::string_view name);
 // windows-1252 characters, NUL, surrogates and values past U+10FFFF U+FFFD.
 char32_t numeric_entity(std::uint64_t value);
 
-void append_utf8(std::string& out, char32_t code_point);
-
 // Decodes the reference starting at s[i] (which is '&') onto `out` and
 // returns its length, or returns 0 (appending nothing) when s[i] does not
 // start a reference: a bare ampersand.

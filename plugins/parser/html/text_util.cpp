@@ -53,26 +53,6 @@ std::string clean_text(std::string_view text) {
 
 namespace {
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    out += sdk::utf8::kReplacement;
-  } else if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // The code point of a reference's name ("amp", "#039", "#x27"), or 0.
 char32_t reference_value(std::string_view name) {
   if (name.size() >= 2 && name[0] == '#') {
@@ -125,7 +105,7 @@ std::string decode_entities(std::string_view text) {
       out.push_back('&');
       i = amp + 1;
     } else {
-      append_utf8(out, cp);
+      sdk::utf8::append_code_point(out, cp);
       i = semi + 1;
     }
   }

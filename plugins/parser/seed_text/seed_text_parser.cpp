@@ -7,8 +7,8 @@
 
 #include "first_sentence.hpp"
 #include "header_line.hpp"
-#include "paragraphs.hpp"
 #include "sluice/sdk/article_id.hpp"
+#include "sluice/sdk/text.hpp"
 
 namespace sluice::plugins::seed_text {
 namespace {
@@ -51,14 +51,14 @@ sdk::Article SeedTextParser::to_article(const sdk::RawDocument& doc) const {
 
   std::string_view text = doc.bytes;
   if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
-  Paragraphs paragraphs = split_paragraphs(text);
-  if (paragraphs.items.empty()) {
+  std::size_t replaced_bytes = 0;  // invalid UTF-8 bytes turned into U+FFFD
+  std::vector<std::string> body = sdk::text::split_paragraphs(text, &replaced_bytes);
+  if (body.empty()) {
     throw sdk::StageError(doc.bytes.empty() ? "empty document" : "empty document (nothing but white space)");
   }
 
   sdk::Article article;
   sdk::List warnings;
-  std::vector<std::string>& body = paragraphs.items;
   if (const auto header = parse_header(body.front())) {
     article.published_raw = header->date_raw;
     article.published = header->date;
@@ -75,9 +75,8 @@ sdk::Article SeedTextParser::to_article(const sdk::RawDocument& doc) const {
         "no date line (expected 'date YYYY-MM-DD ...' first); the body starts at the first line");
   }
   if (body.empty()) warnings.emplace_back("no body paragraphs after the date line");
-  if (paragraphs.replaced_bytes != 0) {
-    warnings.emplace_back(std::to_string(paragraphs.replaced_bytes) +
-                          " invalid UTF-8 byte(s) replaced with U+FFFD");
+  if (replaced_bytes != 0) {
+    warnings.emplace_back(std::to_string(replaced_bytes) + " invalid UTF-8 byte(s) replaced with U+FFFD");
   }
 
   if (title_from_first_paragraph_ && !body.empty()) article.title = first_sentence(body.front());

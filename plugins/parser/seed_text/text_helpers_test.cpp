@@ -1,4 +1,6 @@
-// The pure text helpers behind `seed_text`: UTF-8, paragraphs, header, title.
+// The pure text helpers behind `seed_text`: UTF-8, paragraphs (the SDK's
+// split_paragraphs, pinned here for the rules the seed format relies on),
+// header, title.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -6,7 +8,7 @@
 
 #include "first_sentence.hpp"
 #include "header_line.hpp"
-#include "paragraphs.hpp"
+#include "sluice/sdk/text.hpp"
 #include "sluice/sdk/utf8.hpp"
 
 namespace sluice::plugins::seed_text {
@@ -50,6 +52,17 @@ TEST(Utf8, DecodeReportsCodePointAndLength) {
   EXPECT_TRUE(sdk::utf8::is_space(U'\uFEFF'));
 }
 
+// split_paragraphs with its count of replaced bytes.
+struct Paragraphs {
+  Items items;
+  std::size_t replaced_bytes = 0;
+};
+Paragraphs split_paragraphs(std::string_view text) {
+  Paragraphs p;
+  p.items = sdk::text::split_paragraphs(text, &p.replaced_bytes);
+  return p;
+}
+
 TEST(Paragraphs, SplitsOnBlankLinesAndJoinsWrappedLines) {
   const Paragraphs p = split_paragraphs("a\nb\n\n\n  c  d \n\t\ne");
   EXPECT_EQ(p.items, (Items{"a b", "c d", "e"}));
@@ -73,6 +86,19 @@ TEST(Paragraphs, InvalidBytesAreCountedAndReplaced) {
   const Paragraphs p = split_paragraphs("ok \xFF\n\nbad\xC3");
   EXPECT_EQ(p.items, (Items{"ok " + kFffd, "bad" + kFffd}));
   EXPECT_EQ(p.replaced_bytes, 2u);
+}
+
+// Runs of plain words are copied whole; every way out of such a run (double
+// space, tab, control byte, non-ASCII space, non-ASCII letter, bad byte,
+// line end) must still give the same normalised text.
+TEST(Paragraphs, WordRunsEndWhereverWhiteSpaceOrNonAsciiStarts) {
+  const Paragraphs p = split_paragraphs(
+      "one two  three\tfour\x01"
+      "five\xC2\xA0six caf\xC3\xA9 au lait \xC3\xA9t\xC3\xA9 x\xFF y\n"
+      "z \nlast word \xE2\x80\x83 end ");
+  EXPECT_EQ(p.items, (Items{"one two three four five six caf\xC3\xA9 au lait \xC3\xA9t\xC3\xA9 x" + kFffd +
+                            " y z last word end"}));
+  EXPECT_EQ(p.replaced_bytes, 1u);
 }
 
 TEST(Header, ParsesDateCaptionAndCredit) {

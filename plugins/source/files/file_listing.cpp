@@ -77,10 +77,16 @@ class Walker {
     const std::string relative = parent.relative.empty() ? name : parent.relative + "/" + name;
 
     std::error_code ec;
-    fs::file_status status = entry.symlink_status(ec);
-    if (!ec && fs::is_symlink(status)) {
+    fs::file_status status;
+    if (entry.is_symlink(ec)) {
       if (!options_.follow_symlinks) return;
       status = entry.status(ec);  // what the link points to
+    } else if (!ec) {
+      // The type readdir reported, where the file system gives one: no
+      // lstat per entry (an unknown type is looked up).
+      status = fs::file_status(entry.is_directory(ec)      ? fs::file_type::directory
+                               : entry.is_regular_file(ec) ? fs::file_type::regular
+                                                           : fs::file_type::unknown);
     }
     if (ec || !fs::exists(status)) {
       warn(log_, "skipping '" + relative + "': " + (ec ? ec.message() : "dangling symbolic link"));

@@ -18,7 +18,8 @@ CheckResult check_threads(const Target& target, const std::filesystem::path& wor
             "does not declare SLUICE_PLUGIN_FLAG_THREAD_SAFE: the host gives each worker its own "
             "instance"};
   if (c.kind != SLUICE_KIND_PARSER && c.kind != SLUICE_KIND_ENRICHER)
-    return {Status::Skip, "the host calls sources and sinks from one thread, whatever the flag says"};
+    return {Status::Skip,
+            "the host calls sinks, and a source's next(), from one thread, whatever the flag says"};
 
   progress.on("reference run on one thread");
   auto reference_stage = make_instance(c, "reference");

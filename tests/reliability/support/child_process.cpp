@@ -62,8 +62,10 @@ ExitStatus ChildProcess::wait() {
   while (!status_) {
     int raw = 0;
     const pid_t r = ::waitpid(pid_, &raw, 0);
-    if (r == pid_) status_ = decode(raw);
-    else if (r < 0 && errno != EINTR) throw std::runtime_error(std::string("waitpid: ") + std::strerror(errno));
+    if (r == pid_)
+      status_ = decode(raw);
+    else if (r < 0 && errno != EINTR)
+      throw std::runtime_error(std::string("waitpid: ") + std::strerror(errno));
   }
   return *status_;
 }

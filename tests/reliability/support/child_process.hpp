@@ -12,8 +12,8 @@
 namespace reliability {
 
 struct ExitStatus {
-  int code = -1;    // exit status, -1 when killed by a signal
-  int signal = 0;   // the signal that ended it, 0 when it exited
+  int code = -1;            // exit status, -1 when killed by a signal
+  int signal = 0;           // the signal that ended it, 0 when it exited
   std::string str() const;  // "exit 1" / "signal 9 (Killed)"
 };
 

@@ -10,9 +10,9 @@
 namespace reliability {
 namespace {
 
-constexpr const char* kWords[] = {"harbour", "council", "minister", "river",  "budget", "winter",
-                                  "market",  "railway", "election", "summer", "bridge", "festival",
-                                  "school",  "hospital", "weather", "museum"};
+constexpr const char* kWords[] = {"harbour", "council",  "minister", "river",  "budget", "winter",
+                                  "market",  "railway",  "election", "summer", "bridge", "festival",
+                                  "school",  "hospital", "weather",  "museum"};
 
 // A paragraph of `words` filler words chosen by a small LCG: the same text
 // for the same article on every machine, without <random>'s
@@ -34,10 +34,11 @@ std::string filler(std::uint32_t& state, int words) {
 std::string article_text(long n) {
   auto state = static_cast<std::uint32_t>(n) * 2654435761u + 1;
   char header[128];
-  std::snprintf(header, sizeof header, " date 2023-%02ld-%02ld Scene number %ld at the %s - Staff photographer\n",
-                1 + n % 12, 1 + n % 28, n, kWords[n % std::size(kWords)]);
-  return std::string(header) + "\n" + filler(state, 40) + "\n\n" + filler(state, 20) + " Reference " + marker(n) +
-         " closes this paragraph.\n\n" + filler(state, 30) + "\n";
+  std::snprintf(header, sizeof header,
+                " date 2023-%02ld-%02ld Scene number %ld at the %s - Staff photographer\n", 1 + n % 12,
+                1 + n % 28, n, kWords[n % std::size(kWords)]);
+  return std::string(header) + "\n" + filler(state, 40) + "\n\n" + filler(state, 20) + " Reference " +
+         marker(n) + " closes this paragraph.\n\n" + filler(state, 30) + "\n";
 }
 
 std::string article_file_name(long n) {

@@ -18,8 +18,10 @@ namespace {
 void count(Tally& t, const std::string& id, const std::string& body, std::set<std::string>& ids) {
   ++t.records;
   ids.insert(id);
-  if (auto n = find_marker(body)) ++t.copies[*n];
-  else ++t.unmarked;
+  if (auto n = find_marker(body))
+    ++t.copies[*n];
+  else
+    ++t.unmarked;
 }
 
 }  // namespace
@@ -108,7 +110,8 @@ std::set<long> marker_range(long count, long first) {
 std::string summarize(const std::vector<long>& markers) {
   std::string out = "[";
   constexpr std::size_t kShown = 10;
-  for (std::size_t i = 0; i < markers.size() && i < kShown; ++i) out += (i ? ", " : "") + std::to_string(markers[i]);
+  for (std::size_t i = 0; i < markers.size() && i < kShown; ++i)
+    out += (i ? ", " : "") + std::to_string(markers[i]);
   if (markers.size() > kShown) out += " ... (" + std::to_string(markers.size()) + " in all)";
   return out + "]";
 }

@@ -12,11 +12,11 @@
 namespace reliability {
 
 struct Tally {
-  std::map<long, int> copies;   // marker number -> records holding it
-  std::size_t records = 0;      // lines or rows read
+  std::map<long, int> copies;  // marker number -> records holding it
+  std::size_t records = 0;     // lines or rows read
   std::size_t distinct_ids = 0;
-  std::size_t unmarked = 0;     // records without a marker
-  std::size_t malformed = 0;    // JSONL lines that are not one JSON object
+  std::size_t unmarked = 0;   // records without a marker
+  std::size_t malformed = 0;  // JSONL lines that are not one JSON object
 
   // Expected markers with no copy / markers with more than one copy.
   std::vector<long> lost(const std::set<long>& expected) const;

@@ -22,9 +22,11 @@ inline std::string marker(long n) {
 
 // The number of the first marker in `text`, if any.
 inline std::optional<long> find_marker(std::string_view text) {
-  for (auto at = text.find(kMarkerPrefix); at != std::string_view::npos; at = text.find(kMarkerPrefix, at + 1)) {
+  for (auto at = text.find(kMarkerPrefix); at != std::string_view::npos;
+       at = text.find(kMarkerPrefix, at + 1)) {
     const auto digits = text.substr(at + kMarkerPrefix.size(), kMarkerDigits);
-    if (digits.size() != kMarkerDigits || digits.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    if (digits.size() != kMarkerDigits || digits.find_first_not_of("0123456789") != std::string_view::npos)
+      continue;
     return std::stol(std::string(digits));
   }
   return std::nullopt;

@@ -16,8 +16,8 @@ std::string toml_string(const std::filesystem::path& path) {
 std::filesystem::path Workspace::config(const std::string& file, const std::string& pipelines) const {
   const auto path = tmp_ / file;
   sluice::testing::write_file(path, "[host]\nplugin_dirs = [" + toml_string(builtin_plugin_dir()) + ", " +
-                                        toml_string(fixture_plugin_dir()) + "]\nstate = \"state/sluice.db\"\n\n" +
-                                        pipelines);
+                                        toml_string(fixture_plugin_dir()) +
+                                        "]\nstate = \"state/sluice.db\"\n\n" + pipelines);
   return path;
 }
 

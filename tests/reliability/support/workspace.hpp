@@ -34,7 +34,8 @@ class Workspace {
   // `sluice ARGS...` in dir(), to completion.
   CliResult sluice(const std::vector<std::string>& args) const;
   // `sluice ARGS...` in the background; output goes to `log`.out/.err.
-  std::unique_ptr<ChildProcess> start_sluice(const std::vector<std::string>& args, const std::string& log) const;
+  std::unique_ptr<ChildProcess> start_sluice(const std::vector<std::string>& args,
+                                             const std::string& log) const;
 
   // The state database's dead-letter store (opened for the call only, so
   // it never overlaps a CLI run).

@@ -22,7 +22,8 @@ struct StageCounts {
   std::string plugin;  // plugin name
   std::string kind;    // "source", "parser", ...
   std::uint64_t in = 0, out = 0, failed = 0;
-  double seconds = 0;  // time spent inside the stage's calls
+  double seconds = 0;
+  std::uint64_t dropped = 0;  // enrichers only: articles it chose to drop  // time spent inside the stage's calls
 };
 
 // One document or article that failed, with where and why.
@@ -38,6 +39,7 @@ struct RunReport {
   std::uint64_t articles = 0;       // delivered to every sink
   std::uint64_t failed = 0;         // documents/articles that failed a stage
   std::uint64_t dead_lettered = 0;  // of those, kept in the dead-letter store
+  std::uint64_t dropped = 0;        // articles an enricher dropped on purpose
   std::vector<StageCounts> stages;
   std::vector<Failure> failures;
   double wall_seconds = 0;

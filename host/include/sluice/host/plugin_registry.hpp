@@ -19,11 +19,15 @@ namespace sluice::host {
 
 const char* kind_name(std::uint32_t kind);  // "source", "parser", ...
 
+class FileDigest;  // the lazily computed SHA-256 of a plugin file
+
 // One plugin that passed the gate: from a .so file or registered in-process.
 struct PluginInfo {
   const sluice_plugin_descriptor* descriptor = nullptr;
   std::filesystem::path path;  // empty for in-process plugins
-  std::string sha256;          // of the .so file; empty for in-process plugins
+  // Hashed on first use (a config pins the plugin, `sluice plugins
+  // --verbose`), not at load: hashing every plugin cost more than loading it.
+  std::shared_ptr<FileDigest> digest;
   // Keeps the library mapped; every stage created from it holds a copy.
   std::shared_ptr<boost::dll::shared_library> library;
 
@@ -31,6 +35,11 @@ struct PluginInfo {
   std::string version() const { return descriptor->version; }
   std::uint32_t kind() const { return descriptor->kind; }
   bool thread_safe() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_THREAD_SAFE) != 0; }
+  bool writes_stdout() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_STDOUT) != 0; }
+  // SHA-256 of the .so file in lowercase hex; empty for in-process plugins.
+  // If the file was changed after it was loaded, a text saying so instead,
+  // which no pin matches.
+  std::string sha256() const;
 };
 
 // A file the loader looked at and refused, with the exact reason.
@@ -81,9 +90,9 @@ class PluginRegistry {
 // The directories searched, in order: explicit --plugin-dir values, the
 // colon-separated SLUICE_PLUGIN_DIR variable, [host] plugin_dirs, then the
 // build-tree or installed default next to the running executable.
-std::vector<std::filesystem::path> plugin_search_path(
-    const std::vector<std::filesystem::path>& cli_dirs,
-    const std::vector<std::filesystem::path>& config_dirs, bool with_default = true);
+std::vector<std::filesystem::path> plugin_search_path(const std::vector<std::filesystem::path>& cli_dirs,
+                                                      const std::vector<std::filesystem::path>& config_dirs,
+                                                      bool with_default = true);
 
 // The default plugin directory for this executable: <exe>/../plugins in a
 // build tree, <prefix>/lib/sluice/plugins when installed.

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -60,9 +61,16 @@ class StateDb {
   const std::filesystem::path& path() const { return path_; }
 
   // --- key/value (stages see a prefixed view through sdk::StateStore) ---
+  // Writes are held in memory (and seen by get()) until the next commit():
+  // a stage's state then lands in the same transaction as the checkpoint of
+  // the batch that produced it, and many small writes cost one sync, not
+  // one each. flush() commits them on its own; the destructor flushes too.
+  // get() reads through a second connection with a prepared statement, so
+  // enrichers looking up state never wait for a commit's fsync.
   std::optional<std::string> get(std::string_view key);
   void put(std::string_view key, std::string_view value);
   void erase(std::string_view key);
+  void flush();
   sdk::StateStore* store() { return store_.get(); }
 
   // --- transactions: every write between begin() and commit() lands or
@@ -85,10 +93,22 @@ class StateDb {
   std::vector<RunRecord> runs(const std::string& pipeline = {}, std::size_t limit = 20);
 
  private:
+  // key -> value, or nothing for an erase; ordered so writes are deterministic.
+  using Writes = std::map<std::string, std::optional<std::string>, std::less<>>;
+  struct Reader;
+
   void exec(const char* sql);
+  void write_pending();    // inside an open transaction
+  void restore_pending();  // after a failed commit: keep what it did not store
+
+  std::mutex writes_mu_;  // guards pending_ and committing_ only
+  Writes pending_;        // put/erase since the last commit
+  Writes committing_;     // being written by the commit in progress
   std::filesystem::path path_;
   sqlite3* db_ = nullptr;
+  std::unique_ptr<Reader> reader_;  // null for ":memory:" (reads use db_)
   std::recursive_mutex mu_;
+  bool in_transaction_ = false;  // written only by the thread holding mu_
   std::unique_ptr<sdk::StateStore> store_;
 };
 

@@ -26,7 +26,8 @@ struct RawDocument {
 
 enum class EntityType { Person, Organization, Location, Misc };
 
-// `paragraph` indexes Article::body; -1 is the title, -2 the caption.
+// `paragraph` indexes Article::body; -1 is the title, -2 the caption, -3
+// the photo credit.
 // Offsets are UTF-8 byte offsets into that text, end exclusive.
 struct Mention {
   int paragraph = 0;

@@ -27,7 +27,7 @@ extern "C" {
 #define SLUICE_PLUGIN_MAGIC 0x4C50454349554C53ULL
 
 #define SLUICE_SDK_ABI_MAJOR 1
-#define SLUICE_SDK_ABI_MINOR 0
+#define SLUICE_SDK_ABI_MINOR 1
 
 /* The one symbol a plugin exports. */
 #define SLUICE_DESCRIPTOR_SYMBOL "sluice_plugin_descriptor_v1"
@@ -62,8 +62,15 @@ typedef struct sluice_option_desc {
 } sluice_option_desc;
 
 /* Stage instances may be shared by several workers. Without this flag the
- * host creates one instance per worker. */
+ * host creates one instance per worker. A source has one instance either
+ * way; with this flag the host calls its acknowledge() (from the sink
+ * thread) while next() may be running, instead of waiting for next() to
+ * return: for sources that block in next() until data arrives. */
 #define SLUICE_PLUGIN_FLAG_THREAD_SAFE 0x1u
+/* The stage writes its output to the process's standard output (the
+ * `stdout` sink). A host that prints on stdout itself (the CLI's run
+ * summary) moves that to stderr, so stdout carries only the stage's data. */
+#define SLUICE_PLUGIN_FLAG_STDOUT 0x2u
 
 typedef struct sluice_plugin_descriptor {
   /* --- fixed prefix: never reordered, checked before anything else --- */

@@ -85,7 +85,9 @@ class SLUICE_SDK_VISIBLE Stage {
   virtual ~Stage() = default;
 };
 
-// Produces raw documents. Called from one thread.
+// Produces raw documents. Called from one thread (with
+// SLUICE_PLUGIN_FLAG_THREAD_SAFE, acknowledge() may run on another while
+// next() waits).
 class SLUICE_SDK_VISIBLE Source : public Stage {
  public:
   // Fill `out` with the next document and return true, or return false when
@@ -142,6 +144,52 @@ class SLUICE_SDK_VISIBLE Sink : public Stage {
 class SLUICE_SDK_VISIBLE StageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// Thrown by Sink::write() when the store took the batch except for some
+// articles it refused for their content (a value the store cannot hold, a
+// constraint), not for being unreachable. Everything else in the batch is
+// durable. The host does not retry (the same data would fail again): it
+// counts the others as written and dead-letters only these, naming each id
+// (with the article, so `sluice dlq replay` retries them on this sink).
+// Available from SDK ABI 1.1.
+class SLUICE_SDK_VISIBLE RejectedArticles : public StageError {
+ public:
+  struct Rejection {
+    std::string id;     // Article::id
+    std::string error;  // why the store refused it
+  };
+  explicit RejectedArticles(std::vector<Rejection> rejections)
+      : StageError(summary(rejections)), rejections_(std::move(rejections)) {}
+  const std::vector<Rejection>& rejections() const { return rejections_; }
+
+ private:
+  static std::string summary(const std::vector<Rejection>& r) {
+    std::string s = std::to_string(r.size()) + (r.size() == 1 ? " article" : " articles") + " refused";
+    for (const auto& one : r) s.append("; article ").append(one.id).append(": ").append(one.error);
+    return s;
+  }
+  std::vector<Rejection> rejections_;
+};
+
+// A failure that trying again cannot mend: a store refused the batch itself
+// (a webhook answering 400, a record it will never accept). A sink throws it
+// to skip the host's retries: the batch goes straight to the stage's
+// on_failure (the dead-letter store, or the end of the run). Anything else a
+// sink throws is retried with backoff first. Available from SDK ABI 1.1.
+class SLUICE_SDK_VISIBLE PermanentError : public StageError {
+ public:
+  using StageError::StageError;
+};
+
+// Thrown by an enricher that decides an article must go no further (a
+// near-duplicate, an unwanted language ...). Unlike a failure, the article
+// is neither counted as failed nor dead-lettered: the host counts it as
+// dropped by that stage, and its document is acknowledged as done.
+// Available from SDK ABI 1.1.
+class SLUICE_SDK_VISIBLE ArticleDropped : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;  // the reason, for debug logs
 };
 
 }  // namespace sluice::sdk

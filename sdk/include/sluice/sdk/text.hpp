@@ -26,6 +26,9 @@ inline std::size_t space_length(std::string_view s, std::size_t i) {
   return length != 0 && utf8::is_space(cp) ? length : 0;
 }
 
+// A printable ASCII byte: part of a word, and already normal.
+inline bool plain_byte(unsigned char c) { return c > 0x20 && c < 0x7F; }
+
 // Appends the words of `s` to `out`, each run of white space between them
 // as one ASCII space, and a space before the first word when `out` already
 // ends in a word. Invalid UTF-8 bytes become U+FFFD. Returns true when `s`
@@ -33,19 +36,26 @@ inline std::size_t space_length(std::string_view s, std::size_t i) {
 inline bool append_words(std::string& out, std::string_view s, std::size_t* replaced = nullptr) {
   bool any = false;
   std::size_t i = 0;
-  while (i < s.size()) {
+  const std::size_t n = s.size();
+  while (i < n) {
     if (const std::size_t space = space_length(s, i); space != 0) {
       i += space;
       continue;
     }
-    // One word: printable ASCII is taken a byte at a time without decoding
-    // (most text is mostly ASCII); anything else is decoded to find spaces.
+    // A run of words copied at once: printable ASCII, and single spaces
+    // between printable ASCII, are already normal (most of any news text),
+    // so they are taken a byte at a time without decoding. Anything else is
+    // decoded to find the white space that ends the run.
     const std::size_t start = i;
     bool ascii = true;
-    while (i < s.size()) {
+    while (i < n) {
       const auto c = static_cast<unsigned char>(s[i]);
-      if (c > 0x20 && c < 0x7F) {
+      if (plain_byte(c)) {
         ++i;
+        continue;
+      }
+      if (c == ' ' && i + 1 < n && plain_byte(static_cast<unsigned char>(s[i + 1]))) {
+        i += 2;
         continue;
       }
       if (c < 0x80) break;  // ASCII white space or control
@@ -56,11 +66,11 @@ inline bool append_words(std::string& out, std::string_view s, std::size_t* repl
       i += length == 0 ? 1 : length;
     }
     if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    const std::string_view word = s.substr(start, i - start);
+    const std::string_view words = s.substr(start, i - start);
     if (ascii) {
-      out.append(word);
+      out.append(words);
     } else {
-      const std::size_t bad = utf8::append_sanitized(out, word);
+      const std::size_t bad = utf8::append_sanitized(out, words);
       if (replaced != nullptr) *replaced += bad;
     }
     any = true;
@@ -86,18 +96,20 @@ inline std::vector<std::string> split_paragraphs(std::string_view s, std::size_t
   const bool mac = s.find('\n') == std::string_view::npos && s.find('\r') != std::string_view::npos;
   const char line_end = mac ? '\r' : '\n';
   std::vector<std::string> out;
+  // Paragraphs are built in one reused buffer and copied out at their exact
+  // size: one allocation each instead of one per doubling while it grows.
   std::string current;
   std::size_t pos = 0;
   while (pos < s.size()) {
     std::size_t end = s.find(line_end, pos);
     if (end == std::string_view::npos) end = s.size();
     if (!append_words(current, s.substr(pos, end - pos), replaced) && !current.empty()) {
-      out.push_back(std::move(current));
+      out.emplace_back(current);
       current.clear();
     }
     pos = end + 1;
   }
-  if (!current.empty()) out.push_back(std::move(current));
+  if (!current.empty()) out.emplace_back(current);
   return out;
 }
 

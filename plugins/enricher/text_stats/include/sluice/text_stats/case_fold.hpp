@@ -38,7 +38,4 @@ inline std::string_view fold_view(std::string_view text, std::string& buffer) {
   return text;
 }
 
-// Appends the UTF-8 encoding of `cp`.
-void append_utf8(std::string& out, char32_t cp);
-
 }  // namespace sluice::plugins::text_stats
