@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -243,7 +244,14 @@ void StateDb::write_pending() {
   Stmt upsert(
       db_, "INSERT INTO kv(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   Stmt remove(db_, "DELETE FROM kv WHERE key = ?1");
-  for (const auto& [key, value] : committing_) {
+  // In key order: neighbouring keys share B-tree pages, and the result does
+  // not depend on hashing.
+  std::vector<const Writes::value_type*> ordered;
+  ordered.reserve(committing_.size());
+  for (const auto& entry : committing_) ordered.push_back(&entry);
+  std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  for (const auto* entry : ordered) {
+    const auto& [key, value] = *entry;
     if (value) {
       upsert.bind(1, key).blob(2, *value);
       upsert.step();

@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sluice/sdk/stage.hpp"
@@ -93,8 +95,12 @@ class StateDb {
   std::vector<RunRecord> runs(const std::string& pipeline = {}, std::size_t limit = 20);
 
  private:
-  // key -> value, or nothing for an erase; ordered so writes are deterministic.
-  using Writes = std::map<std::string, std::optional<std::string>, std::less<>>;
+  // key -> value, or nothing for an erase. Hashed: an enricher may write
+  // thousands of keys per batch; the commit sorts them for the B-tree.
+  struct KeyHash : std::hash<std::string_view> {
+    using is_transparent = void;
+  };
+  using Writes = std::unordered_map<std::string, std::optional<std::string>, KeyHash, std::equal_to<>>;
   struct Reader;
 
   void exec(const char* sql);
