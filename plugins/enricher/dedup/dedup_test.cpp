@@ -175,6 +175,41 @@ TEST(Dedup, BucketsKeepTheirMostRecentArticles) {
   }
 }
 
+// Buckets are updated as stored text: lines from earlier runs stay as they
+// were, a damaged line is dropped, and a last line without its newline
+// still counts.
+TEST(Dedup, StoredBucketsAreExtendedLineByLine) {
+  MemoryState state;
+  sdk::Article first = seed_with_id("first");
+  {
+    DedupEnricher run1(init_of(descriptor(), {}, &state));
+    run1.enrich(first);
+  }
+  std::string damaged_key;
+  for (const auto& [key, value] : state.values()) {
+    ASSERT_EQ(value, [&] {
+      char line[64];
+      std::snprintf(line, sizeof line, "%llx first\n", static_cast<unsigned long long>(*first.simhash));
+      return std::string(line);
+    }()) << key;
+    damaged_key = key;
+  }
+  // Damage one bucket: a line that is no "<hex> <id>", and no final newline.
+  std::string value = *state.get(damaged_key);
+  value.pop_back();
+  state.put(damaged_key, "not a line\n" + value);
+
+  DedupEnricher run2(init_of(descriptor(), {}, &state));
+  sdk::Article second = seed_with_id("second");  // the same text: the same buckets
+  run2.enrich(second);
+  EXPECT_EQ(duplicate_of(second), "first");
+  const std::string repaired = *state.get(damaged_key);
+  EXPECT_EQ(repaired.find("not a line"), std::string::npos);
+  EXPECT_EQ(repaired.find(" first\n"), repaired.find(' '));
+  EXPECT_NE(repaired.find(" second\n"), std::string::npos);
+  EXPECT_EQ(std::count(repaired.begin(), repaired.end(), '\n'), 2);
+}
+
 TEST(Dedup, ConcurrentCopiesLeaveExactlyOneOriginal) {
   DedupEnricher e(init_of(descriptor()));
   std::atomic<int> originals = 0;

@@ -13,22 +13,29 @@ void append_hex(std::string& out, std::uint64_t v) {
   out.append(buf, r.ptr);
 }
 
-// Bucket values: one "<simhash hex> <id>" line per article, oldest first.
-std::vector<SeenArticle> parse_bucket(std::string_view text) {
-  std::vector<SeenArticle> out;
-  while (!text.empty()) {
-    std::size_t end = text.find('\n');
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(0, end);
-    text.remove_prefix(std::min(end + 1, text.size()));
-    const std::size_t space = line.find(' ');
-    if (space == std::string_view::npos) continue;
-    SeenArticle a;
-    if (std::from_chars(line.data(), line.data() + space, a.simhash, 16).ec != std::errc{}) continue;
-    a.id = line.substr(space + 1);
-    out.push_back(std::move(a));
-  }
+// One line of a bucket: "<simhash hex> <id>".
+struct Line {
+  std::uint64_t simhash = 0;
+  std::string_view id;
+};
+
+// One line without its '\n'; nothing for a malformed one, which the
+// bucket then loses.
+std::optional<Line> parse_line(std::string_view line) {
+  const std::size_t space = line.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  Line out;
+  const auto [end, ec] = std::from_chars(line.data(), line.data() + space, out.simhash, 16);
+  if (ec != std::errc{} || end != line.data() + space) return std::nullopt;
+  out.id = line.substr(space + 1);
   return out;
+}
+
+void append_line(std::string& text, std::uint64_t simhash, std::string_view id) {
+  append_hex(text, simhash);
+  text += ' ';
+  text += id;
+  text += '\n';
 }
 
 }  // namespace
@@ -48,46 +55,63 @@ std::string SeenIndex::bucket_key(int band, std::uint64_t simhash) const {
   return key;
 }
 
-std::vector<SeenArticle>& SeenIndex::bucket(const std::string& key, std::vector<SeenArticle>& loaded) {
-  // In memory the bucket is used in place; from the state store it is read
-  // into `loaded` and written back by store() when it changed.
-  if (state_ == nullptr) return memory_[key];
-  loaded.clear();
-  if (const auto value = state_->get(key)) loaded = parse_bucket(*value);
-  return loaded;
-}
-
-void SeenIndex::store(const std::string& key, const std::vector<SeenArticle>& bucket) {
-  if (state_ == nullptr) return;  // changed in place already
-  std::string value;
-  for (const SeenArticle& a : bucket) {
-    append_hex(value, a.simhash);
-    value += ' ';
-    value += a.id;
-    value += '\n';
+// Buckets are searched and extended as the text they are stored as (one
+// "<simhash hex> <id>" line per article, oldest first), not parsed into
+// entries and written out again: a full bucket has bucket_limit (256) lines,
+// and each article reads and updates max_distance + 1 of them.
+bool SeenIndex::search_and_add(std::string& bucket, std::uint64_t simhash, const std::string& id,
+                               std::optional<Match>& best) {
+  std::size_t lines = 0;
+  bool malformed = false, present = false;
+  for (std::size_t pos = 0; pos < bucket.size();) {
+    std::size_t end = bucket.find('\n', pos);
+    if (end == std::string::npos) end = bucket.size();
+    const std::optional<Line> line = parse_line(std::string_view(bucket).substr(pos, end - pos));
+    pos = end + 1;
+    if (!line) {
+      malformed = true;
+      continue;
+    }
+    ++lines;
+    if (line->id == id) {
+      present = true;  // the same article read again: no duplicate of itself
+      continue;
+    }
+    const int d = distance(line->simhash, simhash);
+    if (d <= max_distance_ && (!best || d < best->distance)) best = Match{std::string(line->id), d};
   }
-  state_->put(key, value);
+  if (present) return false;
+  if (malformed) {
+    // Rare (a damaged state value): keep the well-formed lines only.
+    std::string kept;
+    for (std::size_t pos = 0; pos < bucket.size();) {
+      std::size_t end = bucket.find('\n', pos);
+      if (end == std::string::npos) end = bucket.size();
+      if (const auto line = parse_line(std::string_view(bucket).substr(pos, end - pos)))
+        append_line(kept, line->simhash, line->id);
+      pos = end + 1;
+    }
+    bucket = std::move(kept);
+  } else if (!bucket.empty() && bucket.back() != '\n') {
+    bucket += '\n';  // a last line without its newline
+  }
+  append_line(bucket, simhash, id);
+  if (lines + 1 > bucket_limit_) bucket.erase(0, bucket.find('\n') + 1);  // forget the oldest
+  return true;
 }
 
 std::optional<Match> SeenIndex::find_and_add(std::uint64_t simhash, const std::string& id) {
   std::optional<Match> best;
-  std::vector<SeenArticle> loaded;
+  std::string loaded;
   for (int band = 0; band < bands_; ++band) {
     const std::string key = bucket_key(band, simhash);
-    std::vector<SeenArticle>& bucket = this->bucket(key, loaded);
-    bool present = false;
-    for (const SeenArticle& seen : bucket) {
-      if (seen.id == id) {
-        present = true;
-        continue;
-      }
-      const int d = distance(seen.simhash, simhash);
-      if (d <= max_distance_ && (!best || d < best->distance)) best = Match{seen.id, d};
+    if (state_ == nullptr) {
+      search_and_add(memory_[key], simhash, id, best);  // changed in place
+      continue;
     }
-    if (present) continue;
-    bucket.push_back({simhash, id});
-    if (bucket.size() > bucket_limit_) bucket.erase(bucket.begin());
-    store(key, bucket);
+    loaded.clear();
+    if (auto value = state_->get(key)) loaded = std::move(*value);
+    if (search_and_add(loaded, simhash, id, best)) state_->put(key, loaded);
   }
   return best;
 }

@@ -7,16 +7,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <vector>
 
 #include "sluice/sdk/stage.hpp"
 
 namespace sluice::plugins::dedup {
-
-struct SeenArticle {
-  std::uint64_t simhash = 0;
-  std::string id;
-};
 
 struct Match {
   std::string id;
@@ -45,14 +39,17 @@ class SeenIndex {
 
  private:
   std::string bucket_key(int band, std::uint64_t simhash) const;
-  std::vector<SeenArticle>& bucket(const std::string& key, std::vector<SeenArticle>& loaded);
-  void store(const std::string& key, const std::vector<SeenArticle>& bucket);
+  // Looks for near-duplicates of `simhash` in one bucket (its text, as
+  // stored), then adds the article to it; false when the article was in it
+  // already, so the bucket is unchanged.
+  bool search_and_add(std::string& bucket, std::uint64_t simhash, const std::string& id,
+                      std::optional<Match>& best);
 
   sdk::StateStore* state_;
   int max_distance_;
   int bands_;
   std::size_t bucket_limit_;
-  std::unordered_map<std::string, std::vector<SeenArticle>> memory_;  // without a state store
+  std::unordered_map<std::string, std::string> memory_;  // bucket texts, without a state store
 };
 
 }  // namespace sluice::plugins::dedup

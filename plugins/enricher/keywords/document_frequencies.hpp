@@ -27,21 +27,24 @@ class DocumentFrequencies {
 
   // Reads the counts of `words` (distinct folded words of one article), then
   // counts the article once: updates happen under a lock so concurrent
-  // workers do not lose increments. Returns {documents, df per word} as
-  // they were before this article, or documents = 0 without a state store.
+  // workers do not lose increments. Returns the number of documents and the
+  // df of each of `words`, in the same order, as they were before this
+  // article; documents = 0 without a state store.
   struct Snapshot {
     std::uint64_t documents = 0;
-    std::unordered_map<std::string_view, std::uint64_t> df;
+    std::vector<std::uint64_t> df;
   };
   Snapshot read_and_count(std::string_view article_id, const std::vector<std::string_view>& words);
 
  private:
   std::uint64_t number(std::string_view key);
-  std::uint64_t word_count(std::string_view word);  // df of a word, cached
+  std::uint64_t& word_count(std::string_view word);  // df of a word, cached; the cache's entry
+  void put_number(std::string_view key, std::uint64_t n);
 
   // The counts this instance read or wrote, so an article's few hundred
   // words cost hash lookups instead of state-store reads. The store stays
-  // the truth: the cache starts empty and is dropped when it grows too big.
+  // the truth: the cache starts empty and is dropped when it grows too big
+  // (only between articles: read_and_count keeps references into it).
   struct Hash : std::hash<std::string_view> {
     using is_transparent = void;
   };
@@ -49,7 +52,8 @@ class DocumentFrequencies {
 
   sdk::StateStore* state_;
   std::mutex mutex_;
-  std::string key_;  // scratch: "df/<word>"
+  std::string key_;                     // scratch: "df/<word>"
+  std::vector<std::uint64_t*> counts_;  // scratch: the cache entries of one article's words
   std::optional<std::uint64_t> documents_;
   std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>> words_;
 };

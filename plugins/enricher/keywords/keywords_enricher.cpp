@@ -1,7 +1,5 @@
 #include "keywords_enricher.hpp"
 
-#include <algorithm>
-
 #include "candidates.hpp"
 #include "sluice/text_stats/stopwords.hpp"
 
@@ -36,30 +34,33 @@ void KeywordsEnricher::enrich(sdk::Article& article) {
   if (!article.title.empty()) texts.emplace_back(article.title);
   for (const auto& p : article.body) texts.emplace_back(p);
   const Candidates candidates = collect(texts, text_stats::stopwords(article.language), max_words_);
+  const auto plain_counts = [](const Token&) { return 1.0; };
 
   if (!df_) {
-    article.keywords = rank(
-        candidates, [](std::string_view) { return 1.0; }, rank_);
+    article.keywords = rank(candidates, plain_counts, rank_);
     return;
   }
+  // The article's distinct words, told apart by the hash collect() already
+  // took of each folded word (as its phrases are): cheaper than sorting the
+  // words as strings. `position` maps a word's hash to its index + 1 in
+  // `words`, and so in the counts read back.
+  text_stats::FlatMap<std::uint32_t> position(candidates.tokens.size());
   std::vector<std::string_view> words;
   words.reserve(candidates.tokens.size());
-  for (const Token& t : candidates.tokens) words.push_back(t.folded);
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
+  for (const Token& t : candidates.tokens) {
+    std::uint32_t& at = position[t.hash];
+    if (at != 0) continue;
+    words.push_back(t.folded);
+    at = static_cast<std::uint32_t>(words.size());
+  }
   const auto snap = df_->read_and_count(article.id, words);
   // Until enough articles were counted, IDF would be noise: plain counts.
   if (snap.documents < min_documents_) {
-    article.keywords = rank(
-        candidates, [](std::string_view) { return 1.0; }, rank_);
+    article.keywords = rank(candidates, plain_counts, rank_);
     return;
   }
   article.keywords = rank(
-      candidates,
-      [&](std::string_view w) {
-        const auto it = snap.df.find(w);
-        return idf(snap.documents, it == snap.df.end() ? 0 : it->second);
-      },
+      candidates, [&](const Token& t) { return idf(snap.documents, snap.df[*position.find(t.hash) - 1]); },
       rank_);
 }
 

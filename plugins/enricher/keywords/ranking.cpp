@@ -44,7 +44,7 @@ std::vector<sdk::Keyword> rank(const Candidates& all, const WordWeight& weight, 
     double sum = 0;
     for (std::uint32_t k = 0; k < c.words; ++k) {
       const Token& t = all.tokens[c.token + k];
-      sum += weight(t.folded);
+      sum += weight(t);
     }
     const double score = c.count * (sum / c.words) * std::sqrt(static_cast<double>(c.words)) *
                          (1 + 0.5 * c.capitalized / c.count) * (1 + 0.5 * (1 - c.first / total));

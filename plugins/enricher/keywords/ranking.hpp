@@ -16,9 +16,10 @@ struct RankOptions {
   std::uint32_t min_phrase_count = 2;  // for phrases of two or more words
 };
 
-// Weight of one folded word: its inverse document frequency when the stage
-// keeps document frequencies, else 1 for every word.
-using WordWeight = std::function<double(std::string_view folded_word)>;
+// Weight of one word (a Candidates::tokens entry, folded and hashed): its
+// inverse document frequency when the stage keeps document frequencies,
+// else 1 for every word.
+using WordWeight = std::function<double(const Token& word)>;
 
 // score = count
 //       * mean word weight
