@@ -3,12 +3,12 @@
 #include <Poco/TextConverter.h>
 #include <Poco/UTF8Encoding.h>
 
-#include <algorithm>
 #include <iterator>
 #include <limits>
 
 #include "sluice/sdk/json.hpp"
 #include "sluice/sdk/stage.hpp"
+#include "sluice/sdk/utf8.hpp"
 
 namespace sluice::plugins::sqlite {
 namespace {
@@ -16,12 +16,11 @@ namespace {
 constexpr int kReplacementCharacter = 0xFFFD;
 
 // SQLite stores TEXT bytes as given, but readers (Python's sqlite3, most
-// drivers) fail on invalid UTF-8. Plain ASCII is copied as is; anything
-// else is decoded, with invalid sequences replaced by U+FFFD.
+// drivers) fail on invalid UTF-8. Valid text (nearly all of it) is copied as
+// is; anything else is decoded, with each invalid sequence replaced by one
+// U+FFFD.
 void append_utf8(std::string& out, std::string_view in) {
-  const bool ascii =
-      std::all_of(in.begin(), in.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
+  if (sdk::utf8::is_valid(in)) {
     out.append(in);
     return;
   }
@@ -32,49 +31,72 @@ void append_utf8(std::string& out, std::string_view in) {
   Poco::TextConverter(utf8, utf8, kReplacementCharacter).convert(in.data(), static_cast<int>(in.size()), out);
 }
 
-void append_json_strings(std::string& out, const std::vector<std::string>& list) {
-  sdk::json::append_array(out, list,
+// The article's own text when it is valid UTF-8, so that binding it copies
+// nothing; a repaired copy in `scratch` otherwise.
+std::string_view utf8_view(std::string_view in, std::string& scratch) {
+  if (sdk::utf8::is_valid(in)) return in;
+  append_utf8(scratch, in);
+  return scratch;
+}
+
+std::string_view json_strings(const std::vector<std::string>& list, std::string& scratch) {
+  sdk::json::append_array(scratch, list,
                           [](std::string& o, const std::string& s) { sdk::json::append_string(o, s); });
+  return scratch;
+}
+
+// Paragraphs separated by a blank line.
+std::string_view joined_body(const std::vector<std::string>& body, std::string& scratch) {
+  if (body.size() == 1) return utf8_view(body.front(), scratch);
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (i > 0) scratch += "\n\n";
+    append_utf8(scratch, body[i]);
+  }
+  return scratch;
 }
 
 constexpr TextColumn kTextColumns[] = {
-    {"id", "TEXT NOT NULL UNIQUE", [](const sdk::Article& a, std::string& o) { append_utf8(o, a.id); }},
-    {"source_uri", "TEXT", [](const sdk::Article& a, std::string& o) { append_utf8(o, a.source_uri); }},
-    {"title", "TEXT", [](const sdk::Article& a, std::string& o) { append_utf8(o, a.title); }},
-    {"published", "TEXT", [](const sdk::Article& a, std::string& o) { append_utf8(o, a.published); }},
-    {"language", "TEXT", [](const sdk::Article& a, std::string& o) { append_utf8(o, a.language); }},
+    {"id", "TEXT NOT NULL UNIQUE", [](const sdk::Article& a, std::string& s) { return utf8_view(a.id, s); }},
+    {"source_uri", "TEXT", [](const sdk::Article& a, std::string& s) { return utf8_view(a.source_uri, s); }},
+    {"title", "TEXT", [](const sdk::Article& a, std::string& s) { return utf8_view(a.title, s); }},
+    {"published", "TEXT", [](const sdk::Article& a, std::string& s) { return utf8_view(a.published, s); }},
+    {"language", "TEXT", [](const sdk::Article& a, std::string& s) { return utf8_view(a.language, s); }},
     {"authors", "TEXT",  // a JSON array of strings
-     [](const sdk::Article& a, std::string& o) { append_json_strings(o, a.authors); }},
-    {"caption", "TEXT", [](const sdk::Article& a, std::string& o) { append_utf8(o, a.caption); }},
-    {"credit", "TEXT", [](const sdk::Article& a, std::string& o) { append_utf8(o, a.credit); }},
-    {"body", "TEXT",  // paragraphs separated by a blank line
-     [](const sdk::Article& a, std::string& o) {
-       for (std::size_t i = 0; i < a.body.size(); ++i) {
-         if (i > 0) o += "\n\n";
-         append_utf8(o, a.body[i]);
-       }
+     [](const sdk::Article& a, std::string& s) { return json_strings(a.authors, s); }},
+    {"caption", "TEXT", [](const sdk::Article& a, std::string& s) { return utf8_view(a.caption, s); }},
+    {"credit", "TEXT", [](const sdk::Article& a, std::string& s) { return utf8_view(a.credit, s); }},
+    {"body", "TEXT", [](const sdk::Article& a, std::string& s) { return joined_body(a.body, s); }},
+    {"json", "TEXT NOT NULL",  // the canonical JSON every sink writes, built once
+     [](const sdk::Article& a, std::string& s) {
+       sdk::json::append_article(s, a);
+       return std::string_view(s);
      }},
-    {"json", "TEXT NOT NULL",  // the canonical JSON every sink writes
-     [](const sdk::Article& a, std::string& o) { sdk::json::append_article(o, a); }},
 };
+
+constexpr std::size_t kTextColumnCount = std::size(kTextColumns);
 
 }  // namespace
 
 std::span<const TextColumn> text_columns() { return kTextColumns; }
 
-ArticleColumns::ArticleColumns() : text_(std::size(kTextColumns)) {}
-
-void ArticleColumns::assign(std::span<const sdk::Article> batch) {
-  for (std::size_t c = 0; c < text_.size(); ++c) {
-    auto& values = text_[c];
-    values.resize(batch.size());
-    for (std::size_t row = 0; row < batch.size(); ++row) {
-      values[row].clear();
-      kTextColumns[c].fill(batch[row], values[row]);
-    }
-  }
+void BatchRows::assign(std::span<const sdk::Article> batch) {
+  // Sized before any view is taken: growing the vector later would move
+  // the strings (and short strings' inline buffers) under the views.
+  if (scratch_.size() < batch.size() * kTextColumnCount) scratch_.resize(batch.size() * kTextColumnCount);
+  text_.clear();
   fetched_at_ms_.clear();
-  for (const sdk::Article& a : batch) fetched_at_ms_.push_back(a.fetched_at_ms);
+  for (std::size_t row = 0; row < batch.size(); ++row) {
+    for (std::size_t c = 0; c < kTextColumnCount; ++c) {
+      std::string& scratch = scratch_[row * kTextColumnCount + c];
+      scratch.clear();
+      text_.push_back(kTextColumns[c].value(batch[row], scratch));
+    }
+    fetched_at_ms_.push_back(batch[row].fetched_at_ms);
+  }
+}
+
+std::span<const std::string_view> BatchRows::text(std::size_t row) const {
+  return std::span(text_).subspan(row * kTextColumnCount, kTextColumnCount);
 }
 
 }  // namespace sluice::plugins::sqlite

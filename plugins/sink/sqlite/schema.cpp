@@ -50,8 +50,15 @@ Schema::Schema(std::string table) : table_(std::move(table)) {
         "([A-Za-z_][A-Za-z0-9_]*), not \"" +
         table_ + "\"");
   }
+}
+
+std::size_t Schema::columns_per_row() { return text_columns().size() + 1; }
+
+std::string Schema::upsert(std::size_t rows) const {
   const std::vector<std::string> columns = bound_column_names();
-  std::vector<std::string> placeholders(columns.size(), "?");
+  // Built by appending, like quoted(), to sidestep GCC 12's false -Wrestrict.
+  std::string row(1, '(');
+  row.append(join(std::vector<std::string>(columns.size(), "?"), ", ")).push_back(')');
   std::vector<std::string> updates;
   for (const std::string& c : columns) {
     if (c != "id") updates.push_back(c + " = excluded." + c);
@@ -59,9 +66,9 @@ Schema::Schema(std::string table) : table_(std::move(table)) {
   updates.emplace_back("updated_at = CURRENT_TIMESTAMP");
   // The WHERE keeps a rerun over the same input from rewriting rows (and
   // their FTS entries) or touching updated_at when nothing changed.
-  upsert_ = "INSERT INTO " + quoted(table_) + " (" + join(columns, ", ") + ") VALUES (" +
-            join(placeholders, ", ") + ") ON CONFLICT (id) DO UPDATE SET " + join(updates, ", ") + " WHERE " +
-            quoted(table_) + ".json IS NOT excluded.json";
+  return "INSERT INTO " + quoted(table_) + " (" + join(columns, ", ") + ") VALUES " +
+         join(std::vector<std::string>(rows, row), ", ") + " ON CONFLICT (id) DO UPDATE SET " +
+         join(updates, ", ") + " WHERE " + quoted(table_) + ".json IS NOT excluded.json";
 }
 
 std::string Schema::create_table() const {
@@ -91,8 +98,10 @@ std::vector<std::string> Schema::create_fts() const {
           "', content_rowid='rowid')",
       trigger + quoted(fts_table() + "_ai") + " AFTER INSERT ON " + t + " BEGIN " + add + " END",
       trigger + quoted(fts_table() + "_ad") + " AFTER DELETE ON " + t + " BEGIN " + remove + " END",
-      trigger + quoted(fts_table() + "_au") + " AFTER UPDATE OF title, body ON " + t + " BEGIN " + remove +
-          " " + add + " END",
+      // A re-fetched article usually changes only its JSON (fetched_at_ms,
+      // lineage): its index entry is left alone unless the text changed.
+      trigger + quoted(fts_table() + "_au") + " AFTER UPDATE OF title, body ON " + t +
+          " WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN " + remove + " " + add + " END",
   };
 }
 

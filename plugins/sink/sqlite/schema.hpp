@@ -3,6 +3,7 @@
 // is_plain_identifier() accepted it; article values are always bound.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,13 +29,15 @@ class Schema {
   std::string rebuild_fts() const;
   // Selects every column the sink writes: fails on an incompatible table.
   std::string probe() const;
-  // INSERT ... ON CONFLICT(id) DO UPDATE, one '?' per column in bind order
-  // (text_columns(), then fetched_at_ms). Unchanged rows are left alone.
-  const std::string& upsert() const { return upsert_; }
+  // Parameters per row of upsert(): the text columns, then fetched_at_ms.
+  static std::size_t columns_per_row();
+  // INSERT ... VALUES (...), (...) ON CONFLICT(id) DO UPDATE for `rows` rows,
+  // one '?' per column in bind order (text_columns(), then fetched_at_ms),
+  // row after row. Unchanged rows are left alone.
+  std::string upsert(std::size_t rows) const;
 
  private:
   std::string table_;
-  std::string upsert_;
 };
 
 }  // namespace sluice::plugins::sqlite

@@ -12,6 +12,7 @@
 #include "article_columns.hpp"
 #include "schema.hpp"
 #include "sluice/sdk/stage.hpp"
+#include "upsert_statement.hpp"
 
 namespace sluice::plugins::sqlite {
 
@@ -35,7 +36,8 @@ class SqliteSink final : public sdk::Sink {
   std::string path_;
   sdk::Log* log_;
   std::optional<Poco::Data::Session> session_;  // empty once closed
-  ArticleColumns columns_;                      // reused across batches
+  std::optional<UpsertStatement> upsert_;       // on session_'s connection; reset before it closes
+  BatchRows rows_;                              // reused across batches
 };
 
 }  // namespace sluice::plugins::sqlite

@@ -172,6 +172,95 @@ TEST_F(SqliteSinkTest, ChangedContentUpdatesTheRowAndItsIndexEntry) {
   EXPECT_NO_THROW((db << "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)", now));
 }
 
+TEST_F(SqliteSinkTest, ARefetchWithTheSameTextUpdatesTheRowButNotTheIndex) {
+  SqliteSink sink(init("out.db"));
+  sdk::Article a = make_article("a", "Title", {"unchanged wording"});
+  sink.write(std::vector{a});
+  Session db = open();
+  // FTS5 adds rows to its data table whenever it indexes or unindexes.
+  const auto index_blocks = [&] {
+    std::string ids;
+    db << "SELECT group_concat(id) FROM (SELECT id FROM articles_fts_data ORDER BY id)", into(ids), now;
+    return ids;
+  };
+  const std::string blocks_before = index_blocks();
+
+  a.fetched_at_ms += 60000;  // a re-fetch: only the JSON changes
+  sink.write(std::vector{a});
+  Poco::Int64 fetched_at_ms = 0;
+  std::string json;
+  db << "SELECT fetched_at_ms, json FROM articles WHERE id = 'a'", into(fetched_at_ms), into(json), now;
+  EXPECT_EQ(fetched_at_ms, a.fetched_at_ms);
+  EXPECT_EQ(json, sdk::json::to_json(a));
+  EXPECT_EQ(index_blocks(), blocks_before) << "the index was rewritten for unchanged text";
+  EXPECT_EQ(fts_ids(db, "unchanged"), std::vector<std::string>{"a"});
+
+  // Changing the text afterwards still replaces the index entry.
+  a.body = {"different wording"};
+  sink.write(std::vector{a});
+  EXPECT_EQ(fts_ids(db, "different"), std::vector<std::string>{"a"});
+  EXPECT_TRUE(fts_ids(db, "unchanged").empty()) << "stale FTS entry after update";
+  EXPECT_NO_THROW((db << "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)", now));
+}
+
+TEST_F(SqliteSinkTest, LargeBatchesAndVaryingBatchSizesStoreEveryRow) {
+  SqliteSink sink(init("out.db"));
+  // More rows than one statement execution takes, and the same id twice in
+  // one batch: the later version wins, as with one row at a time.
+  std::vector<sdk::Article> large;
+  for (int i = 0; i < 2500; ++i) {
+    large.push_back(make_article("id" + std::to_string(i), "", {"row " + std::to_string(i) + " text"}));
+  }
+  large.push_back(make_article("id7", "", {"replacement for seven"}));
+  sink.write(large);
+  // Batch sizes that change from call to call (partial batches).
+  int next = 3000;
+  for (int round = 0; round < 3; ++round) {
+    for (int size = 1; size <= 7; ++size) {
+      std::vector<sdk::Article> batch;
+      for (int k = 0; k < size; ++k) {
+        batch.push_back(make_article("id" + std::to_string(next++), "", {"small batch"}));
+      }
+      sink.write(batch);
+    }
+  }
+  Session db = open();
+  EXPECT_EQ(count(db, "SELECT count(*) FROM articles"), 2500 + 3 * 28);
+  std::string body;
+  db << "SELECT body FROM articles WHERE id = 'id7'", into(body), now;
+  EXPECT_EQ(body, "replacement for seven");
+  EXPECT_EQ(fts_ids(db, "replacement"), std::vector<std::string>{"id7"});
+  EXPECT_EQ(count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'small'"), 3 * 28);
+  EXPECT_NO_THROW((db << "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)", now));
+}
+
+TEST_F(SqliteSinkTest, EmptyValuesAreStoredAsEmptyTextNotNull) {
+  SqliteSink sink(init("out.db"));
+  sdk::Article a = make_article("a", "", {});
+  a.published.clear();
+  sink.write(std::vector{a});
+  Session db = open();
+  EXPECT_EQ(count(db,
+                  "SELECT count(*) FROM articles WHERE title = '' AND published = '' AND caption = '' "
+                  "AND credit = '' AND body = '' AND authors = '[]'"),
+            1);
+}
+
+TEST_F(SqliteSinkTest, NewDatabasesUseLargePagesExistingOnesKeepTheirs) {
+  {
+    Session existing = open("old.db");
+    existing << "CREATE TABLE unrelated (x)", now;
+  }
+  SqliteSink fresh(init("out.db"));
+  SqliteSink old(init("old.db"));
+  Session db = open();
+  Session old_db = open("old.db");
+  EXPECT_EQ(count(db, "PRAGMA page_size"), 65536);
+  EXPECT_EQ(count(old_db, "PRAGMA page_size"), 4096);
+  old.write(std::vector{make_article("a", "A", {"p"})});
+  EXPECT_EQ(count(old_db, "SELECT count(*) FROM articles"), 1);
+}
+
 TEST_F(SqliteSinkTest, FullTextQueryFindsAnArticleByABodyWord) {
   SqliteSink sink(init("out.db"));
   sink.write(std::vector{
