@@ -22,9 +22,9 @@ int list(host::StateDb& db, const host::DeadLetterFilter& f) {
             << std::setw(5) << "TRY" << std::setw(21) << "TIME" << std::setw(28) << "ITEM"
             << "ERROR\n";
   for (const auto& d : entries) {
-    std::cout << std::setw(7) << d.id << std::setw(14) << clip(d.pipeline, 13) << std::setw(16) << clip(d.stage, 15)
-              << std::setw(5) << d.attempts << std::setw(21) << format_time(d.time_ms) << std::setw(28)
-              << clip(d.item, 27) << clip(d.error, 100) << "\n";
+    std::cout << std::setw(7) << d.id << std::setw(14) << clip(d.pipeline, 13) << std::setw(16)
+              << clip(d.stage, 15) << std::setw(5) << d.attempts << std::setw(21) << format_time(d.time_ms)
+              << std::setw(28) << clip(d.item, 27) << clip(d.error, 100) << "\n";
   }
   std::cout << entries.size() << " dead letter" << (entries.size() == 1 ? "" : "s") << "\n";
   return kExitOk;
@@ -43,14 +43,16 @@ int show(host::StateDb& db, const std::string& id_text) {
     return kExitFailed;
   }
   std::cout << "id:        " << d->id << "\npipeline:  " << d->pipeline << "\nstage:     " << d->stage
-            << "\nplugin:    " << d->plugin << " " << d->plugin_version << "\ntime:      " << format_time(d->time_ms)
-            << "\nattempts:  " << d->attempts << "\nitem:      " << d->item << "\nerror:     " << d->error
-            << "\ninput:     " << d->input_kind << ", " << d->input.size() << " bytes\n"
+            << "\nplugin:    " << d->plugin << " " << d->plugin_version
+            << "\ntime:      " << format_time(d->time_ms) << "\nattempts:  " << d->attempts
+            << "\nitem:      " << d->item << "\nerror:     " << d->error << "\ninput:     " << d->input_kind
+            << ", " << d->input.size() << " bytes\n"
             << d->input << "\n";
   return kExitOk;
 }
 
-int replay(host::Host& h, host::StateDb& db, const std::string& config_file, const host::DeadLetterFilter& f) {
+int replay(host::Host& h, host::StateDb& db, const std::string& config_file,
+           const host::DeadLetterFilter& f) {
   host::Config config;
   if (!load_config_or_report(h, config_file, config)) return kExitUsage;
   ConsoleLog log;
@@ -65,7 +67,8 @@ int replay(host::Host& h, host::StateDb& db, const std::string& config_file, con
   const auto untouched = replayed - std::min(replayed, outcome.succeeded + outcome.failed_again);
   std::cout << "replayed " << replayed << " of " << outcome.selected << ": " << outcome.succeeded
             << " delivered and removed, " << outcome.failed_again << " failed again (kept with attempts + 1)";
-  if (untouched > 0) std::cout << ", " << untouched << " not replayed (the run stopped or failed; kept as they were)";
+  if (untouched > 0)
+    std::cout << ", " << untouched << " not replayed (the run stopped or failed; kept as they were)";
   std::cout << "\n";
   bool fatal = false;
   for (const auto& r : outcome.reports) fatal = fatal || !r.fatal_error.empty();
@@ -101,7 +104,8 @@ int cmd_dlq(int argc, char** argv) {
   if (action != "list" && action != "show" && action != "replay" && action != "purge")
     throw UsageError("unknown action '" + action + "'; usage: " + spec.usage);
   if ((action == "show") != (args.positionals.size() == 2))
-    throw UsageError(action == "show" ? "show needs an ID" : "unexpected argument '" + args.positionals[1] + "'");
+    throw UsageError(action == "show" ? "show needs an ID"
+                                      : "unexpected argument '" + args.positionals[1] + "'");
   if (action == "replay" && !args.has("--config")) throw UsageError("replay needs --config FILE");
 
   auto db = open_state(args.get("--state"), args.get("--config"));

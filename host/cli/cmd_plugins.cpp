@@ -30,14 +30,15 @@ int list_plugins(const host::Host& h, bool verbose) {
 int cmd_plugins(int argc, char** argv) {
   // `check` takes a file, not a name on the search path: its own verb.
   if (argc > 2 && std::string_view(argv[2]) == "check") return cmd_plugins_check(argc, argv);
-  const VerbSpec spec{"sluice plugins [list | describe NAME | sample NAME | check PATH.so] [options]",
-                      "Lists the plugins found on the search path (kind, name, version, description),\n"
-                      "describes one plugin's options, or prints a TOML stage block for it that validates.",
-                      {plugin_dir_option(),
-                       {"--format", "FMT", "describe output: text (default), markdown or json (a JSON schema)"},
-                       {"--verbose", "", "list: also show each plugin's file and SHA-256"}},
-                      0,
-                      2};
+  const VerbSpec spec{
+      "sluice plugins [list | describe NAME | sample NAME | check PATH.so] [options]",
+      "Lists the plugins found on the search path (kind, name, version, description),\n"
+      "describes one plugin's options, or prints a TOML stage block for it that validates.",
+      {plugin_dir_option(),
+       {"--format", "FMT", "describe output: text (default), markdown or json (a JSON schema)"},
+       {"--verbose", "", "list: also show each plugin's file and SHA-256"}},
+      0,
+      2};
   const auto args = parse_args(spec, argc, argv, 2);
   if (args.help) {
     std::cout << help_text(spec);
@@ -57,7 +58,8 @@ int cmd_plugins(int argc, char** argv) {
   const auto* plugin = h.registry().find(name);
   if (!plugin) {
     std::cerr << "sluice plugins: unknown plugin '" << name << "'";
-    if (auto s = host::closest_match(name, h.registry().names()); !s.empty()) std::cerr << "; did you mean '" << s << "'?";
+    if (auto s = host::closest_match(name, h.registry().names()); !s.empty())
+      std::cerr << "; did you mean '" << s << "'?";
     std::cerr << "\n";
     return kExitUsage;
   }
@@ -66,10 +68,14 @@ int cmd_plugins(int argc, char** argv) {
     return kExitOk;
   }
   const auto format = args.get("--format", "text");
-  if (format == "text") std::cout << host::describe_plugin(*plugin, host::DescribeFormat::Text);
-  else if (format == "markdown") std::cout << host::describe_plugin(*plugin, host::DescribeFormat::Markdown);
-  else if (format == "json") std::cout << host::describe_plugin(*plugin, host::DescribeFormat::JsonSchema);
-  else throw UsageError("--format must be text, markdown or json");
+  if (format == "text")
+    std::cout << host::describe_plugin(*plugin, host::DescribeFormat::Text);
+  else if (format == "markdown")
+    std::cout << host::describe_plugin(*plugin, host::DescribeFormat::Markdown);
+  else if (format == "json")
+    std::cout << host::describe_plugin(*plugin, host::DescribeFormat::JsonSchema);
+  else
+    throw UsageError("--format must be text, markdown or json");
   return kExitOk;
 }
 

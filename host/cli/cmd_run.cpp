@@ -117,7 +117,8 @@ int cmd_run(int argc, char** argv) {
     if (report.stopped) break;  // a signal asked us to stop: no further pipelines
   }
   if (args.has("--pipeline") && !config.pipeline(args.get("--pipeline"))) {
-    std::cerr << "sluice run: no pipeline named '" << args.get("--pipeline") << "' in " << config.file << "\n";
+    std::cerr << "sluice run: no pipeline named '" << args.get("--pipeline") << "' in " << config.file
+              << "\n";
     return kExitUsage;
   }
   return status;

@@ -1,12 +1,13 @@
 #include "sluice/host/config.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <thread>
-#include <toml++/toml.h>
 
 #include "env_substitution.hpp"
 #include "schedule/schedule_text.hpp"
@@ -102,8 +103,10 @@ class Validator {
                    const std::vector<std::string>* shown = nullptr) {
     if (!shown) shown = &known;
     std::string msg = "unknown key '" + std::string(k.str()) + "' in " + std::string(where);
-    if (auto s = closest_match(k.str(), known); !s.empty()) msg += "; did you mean '" + s + "'?";
-    else if (!shown->empty()) msg += " (known keys: " + join(*shown) + ")";
+    if (auto s = closest_match(k.str(), known); !s.empty())
+      msg += "; did you mean '" + s + "'?";
+    else if (!shown->empty())
+      msg += " (known keys: " + join(*shown) + ")";
     error(k.source(), std::move(msg));
   }
 
@@ -133,8 +136,10 @@ class Validator {
         ok = false;
         continue;
       }
-      if (auto s = string_value(e)) out.push_back(std::move(*s));
-      else ok = false;
+      if (auto s = string_value(e))
+        out.push_back(std::move(*s));
+      else
+        ok = false;
     }
     if (!ok) return std::nullopt;
     return out;
@@ -186,7 +191,8 @@ class Validator {
       }
       case SLUICE_OPT_BOOL: {
         if (n.is_boolean()) return sdk::Value(n.as_boolean()->get());
-        if (auto s = n.is_string() ? substituted_string(n) : std::nullopt; s && (*s == "true" || *s == "false"))
+        if (auto s = n.is_string() ? substituted_string(n) : std::nullopt;
+            s && (*s == "true" || *s == "false"))
           return sdk::Value(*s == "true");
         return wrong("true or false");
       }
@@ -302,8 +308,9 @@ toml::table parse_toml(const std::string& text, const std::string& file) {
     return toml::parse(std::string_view(text), std::string_view(file));
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
-    throw ConfigErrors({ConfigError({file, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column)},
-                                    std::string(e.description()))});
+    throw ConfigErrors(
+        {ConfigError({file, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column)},
+                     std::string(e.description()))});
   }
 }
 
@@ -321,16 +328,22 @@ HostSettings host_settings(const toml::table& root, Validator& v) {
       if (auto dirs = v.string_list(val, "plugin_dirs"))
         for (auto& d : *dirs) host.plugin_dirs.emplace_back(std::move(d));
     } else if (k == "state") {
-      if (!val.is_string()) v.error(val.source(), "state must be a path string, got " + Validator::type_of(val));
-      else if (auto s = v.string_value(val)) host.state = *s;
+      if (!val.is_string())
+        v.error(val.source(), "state must be a path string, got " + Validator::type_of(val));
+      else if (auto s = v.string_value(val))
+        host.state = *s;
     } else if (k == "metrics_address") {
       auto s = val.is_string() ? v.string_value(val) : std::nullopt;
-      if (!val.is_string()) v.error(val.source(), "metrics_address must be an address string such as \"127.0.0.1\"");
-      else if (s) host.metrics_address = *s;
+      if (!val.is_string())
+        v.error(val.source(), "metrics_address must be an address string such as \"127.0.0.1\"");
+      else if (s)
+        host.metrics_address = *s;
     } else if (k == "metrics_port") {
       if (auto n = v.integer(val, "metrics_port", 0)) {
-        if (*n > 65535) v.error(val.source(), "metrics_port must be at most 65535 (0 turns the endpoint off)");
-        else host.metrics_port = static_cast<std::uint16_t>(*n);
+        if (*n > 65535)
+          v.error(val.source(), "metrics_port must be at most 65535 (0 turns the endpoint off)");
+        else
+          host.metrics_port = static_cast<std::uint16_t>(*n);
       }
     } else {
       v.unknown_key(k, "[host]", kHostKeys);
@@ -365,7 +378,8 @@ void check_schedule(const toml::table& tbl, Validator& v, Schedule& out) {
       v.error(n->source(), "timezone applies to cron schedules only, not to \"" + out.text + "\"");
     } else if (s && !schedule::zone_exists(*s)) {
       std::string msg = "unknown time zone '" + *s + "'";
-      if (auto m = closest_match(*s, schedule::zone_names()); !m.empty()) msg += "; did you mean '" + m + "'?";
+      if (auto m = closest_match(*s, schedule::zone_names()); !m.empty())
+        msg += "; did you mean '" + m + "'?";
       v.error(n->source(), msg + " (names are those in /usr/share/zoneinfo)");
     } else if (s) {
       out.timezone = *s;
@@ -384,8 +398,9 @@ void check_schedule(const toml::table& tbl, Validator& v, Schedule& out) {
     if (s && (*s == "skip" || *s == "queue"))
       out.overlap = *s == "skip" ? Schedule::Overlap::skip : Schedule::Overlap::queue;
     else
-      v.error(n->source(), "overlap must be \"skip\" (drop a slot while the previous run still runs) or \"queue\" "
-                           "(run once more when it ends)");
+      v.error(n->source(),
+              "overlap must be \"skip\" (drop a slot while the previous run still runs) or \"queue\" "
+              "(run once more when it ends)");
   }
   if (const auto* n = tbl.get("catch_up")) {
     const sluice_option_desc spec{"catch_up", SLUICE_OPT_BOOL, 0, nullptr, nullptr, nullptr};
@@ -410,13 +425,18 @@ void stage_policy_key(std::string_view key, const toml::node& val, Validator& v,
     duration(policy.retry_deadline_ms);
   } else if (key == "on_failure") {
     auto s = val.is_string() ? v.string_value(val) : std::nullopt;
-    if (s && (*s == "dlq" || *s == "fail")) policy.fail_run = *s == "fail";
-    else v.error(val.source(), "on_failure must be \"dlq\" (dead-letter the item and go on) or \"fail\" (end the run)");
+    if (s && (*s == "dlq" || *s == "fail"))
+      policy.fail_run = *s == "fail";
+    else
+      v.error(val.source(),
+              "on_failure must be \"dlq\" (dead-letter the item and go on) or \"fail\" (end the run)");
   } else if (key == "sha256") {
     auto s = val.is_string() ? v.string_value(val) : std::nullopt;
     const bool hex = s && s->size() == 64 && s->find_first_not_of("0123456789abcdef") == std::string::npos;
-    if (hex) policy.sha256 = *s;
-    else v.error(val.source(), "sha256 must be 64 lowercase hex digits (see `sluice plugins --verbose`)");
+    if (hex)
+      policy.sha256 = *s;
+    else
+      v.error(val.source(), "sha256 must be 64 lowercase hex digits (see `sluice plugins --verbose`)");
   }
 }
 
@@ -436,15 +456,16 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
   const PluginInfo* plugin = registry.find(*plugin_name);
   if (!plugin) {
     std::string msg = "unknown plugin '" + *plugin_name + "'";
-    if (auto s = closest_match(*plugin_name, registry.names()); !s.empty()) msg += "; did you mean '" + s + "'?";
+    if (auto s = closest_match(*plugin_name, registry.names()); !s.empty())
+      msg += "; did you mean '" + s + "'?";
     msg += " (known plugins: " + Validator::join(registry.names()) + ")";
     v.error(plugin_node->source(), msg);
     return;
   }
   if (plugin->kind() != section.kind) {
     v.error(plugin_node->source(), "plugin '" + *plugin_name + "' is " +
-                                       (plugin->kind() == SLUICE_KIND_ENRICHER ? "an " : "a ") + kind_name(plugin->kind()) +
-                                       ", it cannot be used in " + where);
+                                       (plugin->kind() == SLUICE_KIND_ENRICHER ? "an " : "a ") +
+                                       kind_name(plugin->kind()) + ", it cannot be used in " + where);
     return;
   }
   stage.plugin = plugin;
@@ -464,8 +485,10 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
   for (const auto& [k, val] : tbl) {
     if (k == "plugin") continue;
     if (k == "name") {
-      if (!val.is_string()) v.error(val.source(), "name must be a string");
-      else if (auto s = v.string_value(val)) stage.name = *s;
+      if (!val.is_string())
+        v.error(val.source(), "name must be a string");
+      else if (auto s = v.string_value(val))
+        stage.name = *s;
       continue;
     }
     if (k == "match" && section.kind == SLUICE_KIND_PARSER) {
@@ -490,8 +513,9 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
     const auto& o = d.options[i];
     if (seen.count(o.name)) continue;
     if (o.required) {
-      v.error(tbl.source(), "stage '" + stage.name + "' (plugin " + d.name + ") is missing required option '" +
-                                o.name + "'" + (o.example_toml ? std::string(", e.g. ") + o.name + " = " + o.example_toml : ""));
+      v.error(tbl.source(),
+              "stage '" + stage.name + "' (plugin " + d.name + ") is missing required option '" + o.name +
+                  "'" + (o.example_toml ? std::string(", e.g. ") + o.name + " = " + o.example_toml : ""));
     } else if (o.default_toml) {
       // Defaults are TOML literals, validated through the same path as user input.
       const std::string literal = std::string("v = ") + o.default_toml;
@@ -502,17 +526,17 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
   stage.options = sdk::Options(std::move(values));
   if (!stage.policy.sha256.empty() && stage.policy.sha256 != plugin->sha256()) {
     const auto* pin = tbl.get("sha256");
-    v.error(pin->source(), "plugin '" + *plugin_name + "' " +
-                               (plugin->path.empty() ? std::string("is compiled in, it has no file to pin")
-                                                     : "at " + plugin->path.string() + " has sha256 " +
-                                                           plugin->sha256()) +
-                               ", the config pins " + stage.policy.sha256);
+    v.error(pin->source(),
+            "plugin '" + *plugin_name + "' " +
+                (plugin->path.empty() ? std::string("is compiled in, it has no file to pin")
+                                      : "at " + plugin->path.string() + " has sha256 " + plugin->sha256()) +
+                ", the config pins " + stage.policy.sha256);
   }
   (out.*section.member).push_back(std::move(stage));
 }
 
-PipelineConfig pipeline_config(const std::string& name, const toml::node& node, const PluginRegistry& registry,
-                               Validator& v) {
+PipelineConfig pipeline_config(const std::string& name, const toml::node& node,
+                               const PluginRegistry& registry, Validator& v) {
   PipelineConfig p;
   p.name = name;
   p.position = v.at(node.source());
@@ -533,7 +557,8 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
     } else if (k == "batch_timeout") {
       const sluice_option_desc spec{"batch_timeout", SLUICE_OPT_DURATION, 0, nullptr, nullptr, nullptr};
       if (auto ms = v.option_value(spec, val)) p.batch_timeout_ms = ms->as_int();
-    } else if (std::any_of(std::begin(kSections), std::end(kSections), [&k = k](const auto& s) { return k == s.key; })) {
+    } else if (std::any_of(std::begin(kSections), std::end(kSections),
+                           [&k = k](const auto& s) { return k == s.key; })) {
       continue;  // stages are read below, in the fixed order source, parser, enrich, sink
     } else {
       v.unknown_key(k, "[pipeline." + name + "]", kPipelineKeys);
@@ -545,7 +570,8 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
     if (!stages) continue;
     const auto* arr = stages->as_array();
     if (!arr || !arr->is_array_of_tables()) {
-      v.error(stages->source(), std::string("pipeline stages are written [[pipeline.") + name + "." + section.key + "]]");
+      v.error(stages->source(),
+              std::string("pipeline stages are written [[pipeline.") + name + "." + section.key + "]]");
       continue;
     }
     for (const auto& s : *arr) stage_config(*s.as_table(), section, name, registry, v, p);
@@ -566,7 +592,8 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node, 
   }
   const auto require = [&](const std::vector<StageConfig>& list, const char* key) {
     if (list.empty())
-      v.error(node.source(), "pipeline '" + name + "' has no " + key + " stage; add [[pipeline." + name + "." + key + "]]");
+      v.error(node.source(),
+              "pipeline '" + name + "' has no " + key + " stage; add [[pipeline." + name + "." + key + "]]");
   };
   require(p.sources, "source");
   require(p.parsers, "parser");
@@ -592,8 +619,8 @@ std::optional<std::string> check_option_literal(const sluice_option_desc& option
   }
   Validator v("<descriptor>");
   if (v.option_value(option, *parsed.get("v")) && v.ok()) return std::nullopt;
-  return std::string("option '") + option.name + "': " + role + " " + literal + " does not fit its type: " +
-         v.errors().front().detail();
+  return std::string("option '") + option.name + "': " + role + " " + literal +
+         " does not fit its type: " + v.errors().front().detail();
 }
 
 HostSettings read_host_settings(const std::string& text, const std::string& file) {
@@ -625,9 +652,8 @@ Config load_config(const std::string& text, const std::string& file, const Plugi
       config.pipelines.push_back(pipeline_config(std::string(name.str()), p, registry, v));
   }
   // Pipelines run in the order written, not the TOML table's key order.
-  std::stable_sort(config.pipelines.begin(), config.pipelines.end(), [](const auto& a, const auto& b) {
-    return a.position.line < b.position.line;
-  });
+  std::stable_sort(config.pipelines.begin(), config.pipelines.end(),
+                   [](const auto& a, const auto& b) { return a.position.line < b.position.line; });
   if (config.pipelines.empty() && v.ok())
     v.error(root.source(), "no pipeline defined; add a [pipeline.<name>] table");
   if (!v.ok()) throw ConfigErrors(v.errors());

@@ -70,7 +70,8 @@ ReplayOutcome replay_dead_letters(const Config& config, const PluginRegistry& re
     ++outcome.selected;
     const auto* p = config.pipeline(d.pipeline);
     if (!p) {
-      outcome.skipped.push_back("#" + std::to_string(d.id) + ": pipeline '" + d.pipeline + "' is not in " + config.file);
+      outcome.skipped.push_back("#" + std::to_string(d.id) + ": pipeline '" + d.pipeline + "' is not in " +
+                                config.file);
       continue;
     }
     const bool article = d.input_kind == "article";

@@ -10,12 +10,11 @@ using ::testing::ElementsAre;
 TEST_F(ConfigTest, TypoInOptionKeySuggestsTheOption) {
   // Line 3 is the typo; `path` is then also missing, which is reported too,
   // at the stage header. Errors come in file order.
-  EXPECT_THAT(
-      errors(with_source("pth = \"seeds\"\n")),
-      ElementsAre("pipeline.toml:1:1: error: stage 'feed' (plugin feed) is missing required "
-                  "option 'path', e.g. path = \"seeds\"",
-                  "pipeline.toml:3:1: error: unknown key 'pth' in stage 'feed' "
-                  "([[pipeline.p.source]]); did you mean 'path'?"));
+  EXPECT_THAT(errors(with_source("pth = \"seeds\"\n")),
+              ElementsAre("pipeline.toml:1:1: error: stage 'feed' (plugin feed) is missing required "
+                          "option 'path', e.g. path = \"seeds\"",
+                          "pipeline.toml:3:1: error: unknown key 'pth' in stage 'feed' "
+                          "([[pipeline.p.source]]); did you mean 'path'?"));
 }
 
 TEST_F(ConfigTest, TypoInIndentedOptionKeyPointsAtTheKeyColumn) {
@@ -33,15 +32,13 @@ TEST_F(ConfigTest, SuggestionIgnoresCaseButKeysDoNot) {
 }
 
 TEST_F(ConfigTest, TypoInPipelineKeySuggestsWorkers) {
-  EXPECT_EQ(
-      error(std::string("[pipeline.p]\nworkrs = 2\n") + kSource + kParser + kSink),
-      "pipeline.toml:2:1: error: unknown key 'workrs' in [pipeline.p]; did you mean 'workers'?");
+  EXPECT_EQ(error(std::string("[pipeline.p]\nworkrs = 2\n") + kSource + kParser + kSink),
+            "pipeline.toml:2:1: error: unknown key 'workrs' in [pipeline.p]; did you mean 'workers'?");
 }
 
 TEST_F(ConfigTest, TypoInHostKeySuggestsPluginDirs) {
-  EXPECT_EQ(
-      error(std::string("[host]\nplugin_dir = [\"plugins\"]\n") + kSource + kParser + kSink),
-      "pipeline.toml:2:1: error: unknown key 'plugin_dir' in [host]; did you mean 'plugin_dirs'?");
+  EXPECT_EQ(error(std::string("[host]\nplugin_dir = [\"plugins\"]\n") + kSource + kParser + kSink),
+            "pipeline.toml:2:1: error: unknown key 'plugin_dir' in [host]; did you mean 'plugin_dirs'?");
 }
 
 TEST_F(ConfigTest, TypoInTopLevelKeySuggestsPipeline) {
@@ -52,19 +49,16 @@ TEST_F(ConfigTest, TypoInTopLevelKeySuggestsPipeline) {
 }
 
 TEST_F(ConfigTest, UnrelatedOptionKeyListsTheKnownKeys) {
-  EXPECT_EQ(
-      error(with_source("path = \"in\"\ncolour = \"red\"\n")),
-      "pipeline.toml:4:1: error: unknown key 'colour' in stage 'feed' ([[pipeline.p.source]]) "
-      "(known keys: plugin, name, path, attempts, ratio, verbose, timeout, buffer, include, "
-      "headers, since)");
+  EXPECT_EQ(error(with_source("path = \"in\"\ncolour = \"red\"\n")),
+            "pipeline.toml:4:1: error: unknown key 'colour' in stage 'feed' ([[pipeline.p.source]]) "
+            "(known keys: plugin, name, path, attempts, ratio, verbose, timeout, buffer, include, "
+            "headers, since)");
 }
 
 TEST_F(ConfigTest, UnrelatedParserKeyListsMatchAmongKnownKeys) {
-  EXPECT_EQ(
-      error(std::string("[[pipeline.p.parser]]\nplugin = \"text\"\nflavour = 1\n") + kSource +
-            kSink),
-      "pipeline.toml:3:1: error: unknown key 'flavour' in stage 'text' ([[pipeline.p.parser]]) "
-      "(known keys: plugin, name, match, encoding)");
+  EXPECT_EQ(error(std::string("[[pipeline.p.parser]]\nplugin = \"text\"\nflavour = 1\n") + kSource + kSink),
+            "pipeline.toml:3:1: error: unknown key 'flavour' in stage 'text' ([[pipeline.p.parser]]) "
+            "(known keys: plugin, name, match, encoding)");
 }
 
 TEST_F(ConfigTest, UnrelatedPipelineKeyListsTheKnownKeys) {

@@ -1,12 +1,11 @@
 // The default pipeline through the real CLI: config/seeds.toml over seeds/
 // into JSONL and SQLite, exactly as `make run` does it.
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <algorithm>
-
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include "test_support.hpp"
 
@@ -30,7 +29,8 @@ class SeedPipeline : public ::testing::Test {
 
   std::int64_t sqlite_count(const std::string& sql) {
     sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open_v2((dir_ / "out/sluice.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    EXPECT_EQ(sqlite3_open_v2((dir_ / "out/sluice.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+              SQLITE_OK);
     sqlite3_stmt* st = nullptr;
     EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
     std::int64_t n = -1;
@@ -46,7 +46,8 @@ class SeedPipeline : public ::testing::Test {
 TEST_F(SeedPipeline, DeliversTheSeedArticleToJsonlAndSqlite) {
   const auto r = run_seeds();
   ASSERT_EQ(r.status, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("pipeline seeds: 1 documents, 1 articles delivered, 0 failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("pipeline seeds: 1 documents, 1 articles delivered, 0 failed"), std::string::npos)
+      << r.out;
 
   const auto lines = read_lines(dir_ / "out/seeds.jsonl");
   ASSERT_EQ(lines.size(), 1u);
@@ -107,7 +108,8 @@ TEST_F(SeedPipeline, ForeignSharedLibrariesAreRefusedAndThePipelineStillRuns) {
   EXPECT_NE(r.err.find("refused plugin foreign-plugins/libsqlite3.so: no sluice_plugin_descriptor_v1 symbol"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find("refused plugin foreign-plugins/notes.so: not an ELF shared object"), std::string::npos)
+  EXPECT_NE(r.err.find("refused plugin foreign-plugins/notes.so: not an ELF shared object"),
+            std::string::npos)
       << r.err;
   EXPECT_EQ(read_lines(dir_ / "out/seeds.jsonl").size(), 1u);
 }

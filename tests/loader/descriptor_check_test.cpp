@@ -74,10 +74,9 @@ TEST_F(DescriptorCheck, RefusesNull) {
 
 TEST_F(DescriptorCheck, RefusesWrongMagicWithBothValuesInHex) {
   d_.magic = 0x1234;
-  EXPECT_EQ(
-      reason(),
-      "bad descriptor magic 0x1234 (expected 0x4c50454349554c53): not a sluice descriptor, or a "
-      "corrupted build");
+  EXPECT_EQ(reason(),
+            "bad descriptor magic 0x1234 (expected 0x4c50454349554c53): not a sluice descriptor, or a "
+            "corrupted build");
 }
 
 TEST_F(DescriptorCheck, RefusesNewerMajorNamingBothVersions) {
@@ -99,8 +98,8 @@ TEST_F(DescriptorCheck, RefusesNewerMinor) {
 
 TEST_F(DescriptorCheck, RefusesDescriptorSmallerThanTheSdkDefines) {
   d_.descriptor_size = 8;
-  EXPECT_EQ(reason(), "descriptor is 8 bytes, SDK 1.1 defines " +
-                          std::to_string(sizeof(sluice_plugin_descriptor)));
+  EXPECT_EQ(reason(),
+            "descriptor is 8 bytes, SDK 1.1 defines " + std::to_string(sizeof(sluice_plugin_descriptor)));
 }
 
 // Later fields are only trusted once earlier ones agree: a plugin that is
@@ -174,10 +173,8 @@ TEST_F(DescriptorCheck, RefusesUnknownKind) {
 }
 
 TEST_F(DescriptorCheck, RefusesBadNames) {
-  const std::string expected =
-      "plugin name must be non-empty lowercase letters, digits, '_' or '-'";
-  for (const char* name :
-       {static_cast<const char*>(nullptr), "", "Upper", "has space", "dot.ted"}) {
+  const std::string expected = "plugin name must be non-empty lowercase letters, digits, '_' or '-'";
+  for (const char* name : {static_cast<const char*>(nullptr), "", "Upper", "has space", "dot.ted"}) {
     d_.name = name;
     EXPECT_EQ(reason(), expected) << (name ? name : "(null)");
   }

@@ -53,8 +53,7 @@ std::vector<std::string> tags_of(const sluice::sdk::Article& a) {
 TEST(GoodPlugins, LoadWithTheirDescriptorsPathAndHash) {
   sluice::host::PluginRegistry registry;
   EXPECT_TRUE(registry.load_directories({fixture_dir("good")}).empty());
-  EXPECT_THAT(registry.names(),
-              ElementsAre("counter_source", "echo_parser", "file_sink", "tag_enricher"));
+  EXPECT_THAT(registry.names(), ElementsAre("counter_source", "echo_parser", "file_sink", "tag_enricher"));
 
   const auto* tag = registry.find("tag_enricher");
   ASSERT_NE(tag, nullptr);
@@ -91,8 +90,8 @@ plugin = "echo_parser"
 plugin = "file_sink"
 path = @OUT@
 )";
-  const auto config = host.load_config_string(
-      with_paths(toml, {{"GOOD", fixture_dir("good")}, {"OUT", out / "out.jsonl"}}));
+  const auto config =
+      host.load_config_string(with_paths(toml, {{"GOOD", fixture_dir("good")}, {"OUT", out / "out.jsonl"}}));
   EXPECT_TRUE(host.refusals().empty());
 
   Received received;
@@ -136,8 +135,8 @@ path = @ONE@
 plugin = "file_sink"
 path = @TWO@
 )";
-  const auto config = host.load_config_string(
-      with_paths(toml, {{"ONE", out / "one.jsonl"}, {"TWO", out / "two.jsonl"}}));
+  const auto config =
+      host.load_config_string(with_paths(toml, {{"ONE", out / "one.jsonl"}, {"TWO", out / "two.jsonl"}}));
 
   Received received;
   const auto reports = host.run(config, "twice", received.options());

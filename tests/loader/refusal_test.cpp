@@ -42,12 +42,9 @@ std::vector<RefusedCase> refused_cases() {
       {"bad_magic", "bad_magic.so",
        "bad descriptor magic 0xdeadbeef (expected 0x4c50454349554c53): not a sluice descriptor"},
       {"small_descriptor", "small_descriptor.so",
-       "descriptor is 16 bytes, SDK 1.1 defines " +
-           std::to_string(sizeof(sluice_plugin_descriptor))},
-      {"debug_mode", "debug_mode.so",
-       "toolchain mismatch: plugin built with debug=1, host uses debug=0"},
-      {"old_abi", "old_abi.so",
-       "toolchain mismatch: plugin built with cxx11abi=0, host uses cxx11abi=1"},
+       "descriptor is 16 bytes, SDK 1.1 defines " + std::to_string(sizeof(sluice_plugin_descriptor))},
+      {"debug_mode", "debug_mode.so", "toolchain mismatch: plugin built with debug=1, host uses debug=0"},
+      {"old_abi", "old_abi.so", "toolchain mismatch: plugin built with cxx11abi=0, host uses cxx11abi=1"},
       {"other_symbol", "other_symbol.so", no_symbol},
       {"imports_descriptor", "imports_descriptor.so", no_symbol},
       {"static_ctor", "static_ctor.so", no_symbol},
@@ -63,15 +60,12 @@ std::vector<RefusedCase> refused_cases() {
 bool host_is_default_libstdcxx() {
   return std::string(SLUICE_TC_DEBUG) == "0" && std::string(SLUICE_TC_CXX11ABI) == "1";
 }
-constexpr const char* kNotDefault =
-    "host tag " SLUICE_TOOLCHAIN_TAG " is not a default libstdc++ build";
+constexpr const char* kNotDefault = "host tag " SLUICE_TOOLCHAIN_TAG " is not a default libstdc++ build";
 
 // Points the static_ctor fixture's constructor at a fresh marker path.
 class MarkerFile {
  public:
-  MarkerFile() : path_(dir_ / "constructor-ran") {
-    ::setenv("SLUICE_LOADER_TEST_MARKER", path_.c_str(), 1);
-  }
+  MarkerFile() : path_(dir_ / "constructor-ran") { ::setenv("SLUICE_LOADER_TEST_MARKER", path_.c_str(), 1); }
   ~MarkerFile() { ::unsetenv("SLUICE_LOADER_TEST_MARKER"); }
   bool exists() const { return std::filesystem::exists(path_); }
 
@@ -157,14 +151,13 @@ TEST(RefusedTogether, DirectoryWithEveryBadFileLoadsExactlyTheGoodOnes) {
   PluginRegistry registry;
   const auto refusals = registry.load_directories({all});
 
-  EXPECT_THAT(registry.names(),
-              ElementsAre("counter_source", "echo_parser", "file_sink", "tag_enricher"));
+  EXPECT_THAT(registry.names(), ElementsAre("counter_source", "echo_parser", "file_sink", "tag_enricher"));
   const auto cases = refused_cases();
   EXPECT_EQ(refusals.size(), cases.size());
   for (const auto& c : cases) {
     const auto file = all / c.file;
-    const auto it = std::find_if(refusals.begin(), refusals.end(),
-                                 [&](const Refusal& r) { return r.path == file; });
+    const auto it =
+        std::find_if(refusals.begin(), refusals.end(), [&](const Refusal& r) { return r.path == file; });
     ASSERT_NE(it, refusals.end()) << "no refusal for " << file;
     EXPECT_THAT(it->reason, HasSubstr(c.reason)) << file;
     expect_names_file(*it, file);
@@ -214,8 +207,7 @@ TEST(RefusedInProcess, RegisterBuiltinThrowsTheGateReason) {
     registry.register_builtin(&d);
     FAIL() << "a 2.0 descriptor was registered";
   } catch (const std::runtime_error& e) {
-    EXPECT_THAT(e.what(),
-                HasSubstr("refused in-process plugin: built against SDK 2.0, host speaks 1.x"));
+    EXPECT_THAT(e.what(), HasSubstr("refused in-process plugin: built against SDK 2.0, host speaks 1.x"));
   }
   EXPECT_TRUE(registry.names().empty());
 }

@@ -1,7 +1,5 @@
 #include "files_source.hpp"
 
-#include "sluice/sdk/article_id.hpp"
-
 #include <chrono>
 #include <system_error>
 #include <utility>
@@ -9,6 +7,7 @@
 #include "content_type.hpp"
 #include "file_reader.hpp"
 #include "file_uri.hpp"
+#include "sluice/sdk/article_id.hpp"
 #include "sluice/sdk/paths.hpp"
 
 namespace sluice::plugins::files {

@@ -1,17 +1,13 @@
 // The `kafka_source` plugin descriptor: its option table and the exported entry.
 #include "sluice/sdk/plugin.hpp"
 
+#include "broker_option.hpp"
 #include "kafka_source.hpp"
 
 namespace {
 
 constexpr sluice_option_desc kOptions[] = {
-    {.name = "brokers",
-     .type = SLUICE_OPT_STRING,
-     .required = 1,
-     .default_toml = nullptr,
-     .description = "Bootstrap servers, comma-separated host:port (librdkafka's bootstrap.servers).",
-     .example_toml = "\"kafka1:9092,kafka2:9092\""},
+    sluice::plugins::kafka::kBrokersOption,
     {.name = "topics",
      .type = SLUICE_OPT_LIST,
      .required = 1,

@@ -47,19 +47,19 @@ class ConfigErrors : public std::runtime_error {
 // How the host treats one stage's failures: keys every stage accepts
 // besides its plugin's options.
 struct StagePolicy {
-  std::int64_t timeout_ms = 0;            // call_timeout: a call taking longer ends the run; 0 = none
-  std::int64_t retries = 10;              // sources and sinks: attempts after the first
-  std::int64_t retry_backoff_ms = 200;    // first wait; doubles each attempt, with jitter
+  std::int64_t timeout_ms = 0;          // call_timeout: a call taking longer ends the run; 0 = none
+  std::int64_t retries = 10;            // sources and sinks: attempts after the first
+  std::int64_t retry_backoff_ms = 200;  // first wait; doubles each attempt, with jitter
   std::int64_t retry_max_backoff_ms = 30'000;
   std::int64_t retry_deadline_ms = 120'000;  // give up retrying after this long
-  bool fail_run = false;                  // on_failure = "fail" (else "dlq")
-  std::string sha256;                     // pin the plugin binary; empty = any
+  bool fail_run = false;                     // on_failure = "fail" (else "dlq")
+  std::string sha256;                        // pin the plugin binary; empty = any
 };
 
 struct StageConfig {
   std::string name;  // unique in the pipeline; defaults to the plugin name
   const PluginInfo* plugin = nullptr;
-  sdk::Options options;          // validated, defaults applied
+  sdk::Options options;            // validated, defaults applied
   std::vector<std::string> match;  // parsers only: globs on the document key/URI or MIME types
   StagePolicy policy;
   SourcePosition position;
@@ -67,8 +67,8 @@ struct StageConfig {
 
 struct PipelineConfig {
   std::string name;
-  Schedule schedule;  // when `sluice serve` runs it (schedule, timezone, jitter, overlap, catch_up)
-  unsigned workers = 0;          // 0 = one per core
+  Schedule schedule;     // when `sluice serve` runs it (schedule, timezone, jitter, overlap, catch_up)
+  unsigned workers = 0;  // 0 = one per core
   std::size_t queue_capacity = 256;  // documents between stages
   std::size_t batch_size = 256;      // articles per sink write
   // How long a partial batch may wait for more articles before it is
@@ -88,8 +88,8 @@ struct HostSettings {
 };
 
 struct Config {
-  std::string file;                 // path as given, used in messages
-  std::filesystem::path base_dir;   // relative paths in options resolve here
+  std::string file;                // path as given, used in messages
+  std::filesystem::path base_dir;  // relative paths in options resolve here
   HostSettings host;
   std::vector<PipelineConfig> pipelines;
 

@@ -23,7 +23,8 @@ struct StageCounts {
   std::string kind;    // "source", "parser", ...
   std::uint64_t in = 0, out = 0, failed = 0;
   double seconds = 0;
-  std::uint64_t dropped = 0;  // enrichers only: articles it chose to drop  // time spent inside the stage's calls
+  std::uint64_t dropped =
+      0;  // enrichers only: articles it chose to drop  // time spent inside the stage's calls
 };
 
 // One document or article that failed, with where and why.

@@ -81,8 +81,8 @@ struct Article {
   std::string published;      // ISO 8601 date or date-time, empty if unknown
   std::string published_raw;  // the date exactly as found in the document
   std::vector<std::string> authors;
-  std::string caption;  // photo caption
-  std::string credit;   // photo credit
+  std::string caption;            // photo caption
+  std::string credit;             // photo credit
   std::vector<std::string> body;  // paragraphs
   std::string language;           // ISO 639-1
 
