@@ -22,7 +22,10 @@ endif
 
 .PHONY: run test bench deps configure build clean
 
-run: build
+# Running needs only the CLI and the plugins (target `runtime`); the tests
+# are compiled by `make test`.
+run: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target runtime
 	@mkdir -p out
 	./$(BUILD_DIR)/bin/sluice run config/seeds.toml
 	@echo

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "sluice/host/options_schema.hpp"
+
 namespace sluice::cli {
 
 std::string Args::get(const std::string& option, const std::string& fallback) const {
@@ -33,7 +35,14 @@ Args parse_args(const VerbSpec& spec, int argc, char** argv, int first) {
       const OptionSpec* opt = nullptr;
       for (const auto& o : spec.options)
         if (o.name == word) opt = &o;
-      if (!opt) throw UsageError("unknown option " + word + " (see --help)");
+      if (!opt) {
+        std::vector<std::string> names;
+        for (const auto& o : spec.options) names.push_back(o.name);
+        names.push_back("--help");
+        const auto near = host::closest_match(word, names);
+        throw UsageError("unknown option " + word + (near.empty() ? "" : "; did you mean " + near + "?") +
+                         " (see --help)");
+      }
       if (opt->value.empty()) {
         if (inline_value) throw UsageError(word + " takes no value");
         args.values[word].push_back("true");

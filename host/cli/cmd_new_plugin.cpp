@@ -6,6 +6,7 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "scaffold.hpp"
+#include "sluice/host/host.hpp"
 
 namespace sluice::cli {
 namespace {
@@ -44,6 +45,14 @@ int cmd_new_plugin(int argc, char** argv) {
   const auto kind = scaffold::parse_kind(kind_text);
   if (!kind) throw UsageError("KIND must be source, parser, enricher or sink, not '" + kind_text + "'");
   if (auto why = scaffold::check_name(name)) throw UsageError(*why);
+  // A name the search path already offers would be refused at load time as a
+  // duplicate (or shadow a built-in): say so now, before any code is written.
+  host::Host h;
+  h.load_plugins();
+  if (const auto* taken = h.registry().find(name))
+    throw UsageError("a plugin named '" + name + "' is already installed (" + host::kind_name(taken->kind()) + ", " +
+                     (taken->path.empty() ? std::string("in-process") : taken->path.string()) +
+                     "); choose another NAME");
   const std::filesystem::path dir = args.get("--dir", name);
 
   const auto files = scaffold::render_project(*kind, name);
@@ -63,7 +72,8 @@ int cmd_new_plugin(int argc, char** argv) {
             << "\n"
             << "  cmake --build " << build << "\n"
             << "  ctest --test-dir " << build << "\n"
-            << "Then: sluice plugins check " << (dir / "build" / (name + ".so")).string() << "\n"
+            << "Then: sluice plugins check " << (dir / "build" / (name + ".so")).string() << " --sample "
+            << (dir / "sample.toml").string() << "\n"
             << "      sluice run CONFIG --plugin-dir " << build << "\n";
   return kExitOk;
 }

@@ -8,9 +8,25 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "sluice/host/options_schema.hpp"
+#include "sluice/sdk/json.hpp"
 
 namespace sluice::cli {
 namespace {
+
+int list_plugins_json(const host::Host& h) {
+  std::string out;
+  sdk::json::append_array(out, h.registry().all(), [](std::string& s, const host::PluginInfo* p) {
+    sdk::json::ObjectWriter o(s);
+    o.field("kind", host::kind_name(p->kind()));
+    o.field("name", p->name());
+    o.field("version", p->version());
+    o.field("description", p->descriptor->description ? p->descriptor->description : "");
+    o.field("path", p->path.string());
+    if (!p->path.empty()) o.field("sha256", p->sha256());
+  });
+  std::cout << out << "\n";
+  return kExitOk;
+}
 
 int list_plugins(const host::Host& h, bool verbose) {
   std::cout << std::left << std::setw(10) << "KIND" << std::setw(14) << "NAME" << std::setw(10) << "VERSION"
@@ -35,7 +51,9 @@ int cmd_plugins(int argc, char** argv) {
       "Lists the plugins found on the search path (kind, name, version, description),\n"
       "describes one plugin's options, or prints a TOML stage block for it that validates.",
       {plugin_dir_option(),
-       {"--format", "FMT", "describe output: text (default), markdown or json (a JSON schema)"},
+       {"--format", "FMT",
+        "list: text (default) or json; describe: text, markdown or json (a JSON schema)"},
+       {"--pipeline", "NAME", "sample: the pipeline name the block is written for (default: example)"},
        {"--verbose", "", "list: also show each plugin's file and SHA-256"}},
       0,
       2};
@@ -50,7 +68,12 @@ int cmd_plugins(int argc, char** argv) {
   print_refusals(h);
 
   const std::string action = args.positionals.empty() ? "list" : args.positionals[0];
-  if (action == "list") return list_plugins(h, args.has("--verbose"));
+  if (action == "list") {
+    const auto format = args.get("--format", "text");
+    if (format == "json") return list_plugins_json(h);
+    if (format != "text") throw UsageError("list: --format must be text or json, not '" + format + "'");
+    return list_plugins(h, args.has("--verbose"));
+  }
   if (action != "describe" && action != "sample")
     throw UsageError("unknown action '" + action + "'; usage: " + spec.usage);
   if (args.positionals.size() < 2) throw UsageError(action + " needs a plugin NAME");
@@ -64,7 +87,7 @@ int cmd_plugins(int argc, char** argv) {
     return kExitUsage;
   }
   if (action == "sample") {
-    std::cout << host::sample_toml(*plugin);
+    std::cout << host::sample_toml(*plugin, args.get("--pipeline", "example"));
     return kExitOk;
   }
   const auto format = args.get("--format", "text");
@@ -75,7 +98,7 @@ int cmd_plugins(int argc, char** argv) {
   else if (format == "json")
     std::cout << host::describe_plugin(*plugin, host::DescribeFormat::JsonSchema);
   else
-    throw UsageError("--format must be text, markdown or json");
+    throw UsageError("describe: --format must be text, markdown or json, not '" + format + "'");
   return kExitOk;
 }
 

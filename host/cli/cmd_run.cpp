@@ -114,7 +114,10 @@ int cmd_run(int argc, char** argv) {
                                                : report.fatal_error)
                 << "\n";
     }
-    if (report.stopped) break;  // a signal asked us to stop: no further pipelines
+    if (report.stopped) {  // a signal asked us to stop: no further pipelines
+      if (status == kExitOk) status = kExitStopped;
+      break;
+    }
   }
   if (args.has("--pipeline") && !config.pipeline(args.get("--pipeline"))) {
     std::cerr << "sluice run: no pipeline named '" << args.get("--pipeline") << "' in " << config.file

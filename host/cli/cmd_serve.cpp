@@ -2,44 +2,30 @@
 // SIGINT; SIGHUP reloads CONFIG. The loop itself is sluice::host::Server.
 #include <cstdlib>
 #include <iostream>
-#include <mutex>
 
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "console.hpp"
+#include "structured_log.hpp"
 #include "sluice/host/serve.hpp"
 
 namespace sluice::cli {
 namespace {
 
 VerbSpec serve_spec() {
-  return {"sluice serve CONFIG [--plugin-dir DIR]...",
+  return {"sluice serve CONFIG [--plugin-dir DIR]... [--log-level info|warn] [--log-format text|json]",
           "Runs every pipeline in CONFIG on its schedule (\"once\" runs once at start) until\n"
           "SIGTERM or SIGINT, which let the runs in flight finish and commit (a second one exits\n"
           "at once). SIGHUP reloads CONFIG: an invalid one is logged and the running one stays.\n"
           "Serves /metrics and /healthz on [host] metrics_address:metrics_port (default\n"
           "127.0.0.1:9464; 0 turns it off). Exit status: 0 after a clean stop, 1 when runs\n"
-          "could not finish, 2 for usage or config errors. See docs/scheduling.md.",
-          {plugin_dir_option()},
+          "could not finish, 2 for usage or config errors. Every log line has a UTC timestamp\n"
+          "and a level; a pipeline that finds nothing new is summarised once a minute.\n"
+          "See docs/scheduling.md.",
+          {plugin_dir_option(), log_options()[0], log_options()[1]},
           1,
           1};
 }
-
-// Whole lines under a lock: runs log from several threads at once.
-class ServeLog final : public sdk::Log {
- public:
-  void info(std::string_view m) override { line("sluice: ", m); }
-  void warn(std::string_view m) override { line("sluice: warning: ", m); }
-
- private:
-  void line(std::string_view prefix, std::string_view m) {
-    std::string text(prefix);
-    text.append(m).push_back('\n');
-    std::lock_guard lock(mu_);
-    std::cerr << text << std::flush;
-  }
-  std::mutex mu_;
-};
 
 }  // namespace
 
@@ -50,6 +36,8 @@ int cmd_serve(int argc, char** argv) {
     std::cout << help_text(spec);
     return kExitOk;
   }
+  // Outlives run threads abandoned by an unclean stop.
+  static StructuredLog log = make_log(args);
   // Before any thread exists, so every thread inherits the mask and only the
   // signal thread ever sees these signals.
   host::ServeSignals::block();
@@ -64,7 +52,6 @@ int cmd_serve(int argc, char** argv) {
   host::Config config;
   if (!load_config_or_report(*h, args.positionals[0], config)) return kExitUsage;
 
-  static ServeLog log;  // outlives run threads abandoned by an unclean stop
   host::Server server({.config_file = args.positionals[0],
                        .make_host = make_host,
                        .default_state = kDefaultStatePath,

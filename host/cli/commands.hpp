@@ -8,6 +8,7 @@ namespace sluice::cli {
 constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;  // the run happened but something failed
 constexpr int kExitUsage = 2;   // bad command line or invalid config
+constexpr int kExitStopped = 3;  // SIGINT/SIGTERM ended a run early; what it did is committed
 
 int cmd_run(int argc, char** argv);
 int cmd_serve(int argc, char** argv);
@@ -17,5 +18,7 @@ int cmd_plugins_check(int argc, char** argv);  // `plugins check PATH.so`
 int cmd_new_plugin(int argc, char** argv);
 int cmd_dlq(int argc, char** argv);
 int cmd_history(int argc, char** argv);
+int cmd_search(int argc, char** argv);
+int cmd_version(int argc, char** argv);  // also `sluice --version`
 
 }  // namespace sluice::cli

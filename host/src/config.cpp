@@ -3,7 +3,9 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include "env_substitution.hpp"
 #include "schedule/schedule_text.hpp"
 #include "schedule/time_zone.hpp"
+#include "toml_diagnostics.hpp"
 #include "sluice/host/options_schema.hpp"
 
 namespace sluice::host {
@@ -47,8 +50,18 @@ const PipelineConfig* Config::pipeline(std::string_view name) const {
 }
 
 std::string read_text_file(const std::filesystem::path& file) {
+  // The reason decides what the author does next: a typo in the path, a
+  // permission to fix, a directory given by mistake.
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec))
+    throw ConfigError({file.string()}, "cannot read config file: it is a directory");
+  errno = 0;
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw ConfigError({file.string()}, "cannot read config file");
+  if (!in) {
+    const int why = errno;
+    throw ConfigError({file.string()},
+                      std::string("cannot read config file: ") + (why != 0 ? std::strerror(why) : "unknown reason"));
+  }
   std::ostringstream buf;
   buf << in.rdbuf();
   return std::move(buf).str();
@@ -151,7 +164,7 @@ class Validator {
       v = n.as_integer()->get();
     } else if (auto s = n.is_string() ? substituted_string(n) : std::nullopt; s && parse_int(*s, v)) {
     } else {
-      error(n.source(), std::string(what) + " must be an integer, got " + type_of(n));
+      error(n.source(), std::string(what) + " must be an integer, got " + got(n));
       return std::nullopt;
     }
     if (v < min) {
@@ -165,7 +178,7 @@ class Validator {
   std::optional<sdk::Value> option_value(const sluice_option_desc& o, const toml::node& n) {
     const std::string what = std::string("option '") + o.name + "'";
     const auto wrong = [&](const char* expected) {
-      error(n.source(), what + " expects " + expected + ", got " + type_of(n));
+      error(n.source(), what + " expects " + expected + ", got " + got(n));
       return std::nullopt;
     };
     switch (o.type) {
@@ -270,6 +283,18 @@ class Validator {
     }
   }
 
+  // What a wrong value was, for a type error. A string that came from the
+  // environment names the variable: `WORKERS=abc` is fixed in the shell,
+  // not in the file.
+  static std::string got(const toml::node& n) {
+    if (!n.is_string()) return type_of(n);
+    const std::string& raw = n.as_string()->get();
+    if (raw.find("${") == std::string::npos) return type_of(n);
+    const auto sub = detail::substitute_env(raw);
+    if (!sub.error.empty()) return type_of(n);
+    return "\"" + sub.value + "\", the value of \"" + raw + "\" from the environment";
+  }
+
   static std::string join(const std::vector<std::string>& words) {
     std::string out;
     for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
@@ -308,9 +333,9 @@ toml::table parse_toml(const std::string& text, const std::string& file) {
     return toml::parse(std::string_view(text), std::string_view(file));
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
-    throw ConfigErrors(
-        {ConfigError({file, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column)},
-                     std::string(e.description()))});
+    const auto why = detail::explain_toml_error(text, static_cast<std::uint32_t>(b.line),
+                                                static_cast<std::uint32_t>(b.column), e.description());
+    throw ConfigErrors({ConfigError({file, why.line, why.column}, why.message)});
   }
 }
 

@@ -939,6 +939,9 @@ std::string format_report(const RunReport& r) {
   if (r.dead_lettered > 0)
     out += "  " + std::to_string(r.dead_lettered) + " item(s) in the dead-letter store: `sluice dlq list`\n";
   if (!r.fatal_error.empty()) out += "  run failed: " + r.fatal_error + "\n";
+  if (r.stopped)
+    out += "  stopped before the input was exhausted: the work in flight was committed; a rerun continues from "
+           "there\n";
   return out;
 }
 

@@ -110,7 +110,8 @@ TEST_F(ConfigTest, SubstitutedNonNumberForWorkersIsATypeError) {
   ScopedEnv env("SLUICE_CFGTEST_W", "many");
   EXPECT_EQ(error(std::string("[pipeline.p]\nworkers = \"${SLUICE_CFGTEST_W}\"\n") + kSource +
                   kParser + kSink),
-            "pipeline.toml:2:11: error: workers must be an integer, got a string");
+            "pipeline.toml:2:11: error: workers must be an integer, got \"many\", the value of "
+            "\"${SLUICE_CFGTEST_W}\" from the environment");
 }
 
 TEST_F(ConfigTest, SubstitutedStringMayStandInForIntAndBoolOptions) {

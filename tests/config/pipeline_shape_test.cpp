@@ -130,7 +130,7 @@ TEST_F(ConfigTest, ValidSchedules) {
 TEST_F(ConfigTest, ScheduleWithBadIntervalIsRejected) {
   EXPECT_EQ(error(pipeline_with("schedule = \"every banana\"")),
             "pipeline.toml:2:12: error: schedule \"every banana\" is not \"once\", "
-            "\"every <duration>\" or "
+            "\"every <duration>\", a cron expression (\"*/15 * * * *\") or "
             "\"cron <expression>\"");
 }
 
@@ -138,7 +138,8 @@ TEST_F(ConfigTest, ScheduleWordsAreRejected) {
   for (const char* s : {"hourly", "every", "every 0s", "Once", ""}) {
     const auto e = error(pipeline_with(std::string("schedule = \"") + s + "\""));
     EXPECT_EQ(e, std::string("pipeline.toml:2:12: error: schedule \"") + s +
-                     "\" is not \"once\", \"every <duration>\" or \"cron <expression>\"");
+                     "\" is not \"once\", \"every <duration>\", a cron expression (\"*/15 * * * *\") or "
+                     "\"cron <expression>\"");
   }
 }
 

@@ -71,6 +71,19 @@ TEST_F(ScheduleConfig, IntervalsKeepTheirText) {
   EXPECT_EQ(c.pipelines.at(0).schedule, "every 1h30m");
 }
 
+// What people paste from crontab(5): five fields without the "cron " prefix.
+TEST_F(ScheduleConfig, BareFiveFieldCronIsAccepted) {
+  const auto c = load(pipeline("schedule = \"*/15 * * * *\""));
+  const auto& s = c.pipelines.at(0).schedule;
+  EXPECT_EQ(s.kind, host::Schedule::Kind::cron);
+  EXPECT_TRUE(s.cron.minutes[45]);
+  EXPECT_FALSE(s.cron.minutes[44]);
+  EXPECT_EQ(error(pipeline("schedule = \"0 0 * 13 *\"")),
+            "serve.toml:2:12: error: schedule \"0 0 * 13 *\": month field: 13 is out of range 1-12");
+  EXPECT_THAT(error(pipeline("schedule = \"hourly\"")),
+              HasSubstr("is not \"once\", \"every <duration>\", a cron expression"));
+}
+
 TEST_F(ScheduleConfig, CronErrorsNameTheField) {
   EXPECT_EQ(error(pipeline("schedule = \"cron 0 0 * 13 *\"")),
             "serve.toml:2:12: error: schedule \"cron 0 0 * 13 *\": month field: 13 is out of range 1-12");

@@ -11,6 +11,7 @@
 #include "../schedule/scheduler.hpp"
 #include "generation.hpp"
 #include "http_endpoint.hpp"
+#include "idle_log.hpp"
 #include "metrics.hpp"
 #include "slot_store.hpp"
 #include "sluice/host/serve.hpp"
@@ -143,9 +144,10 @@ struct Server::Impl {
     run->generation = current;
     run->observer = metrics.observer(due.pipeline);
     metrics.run_started(due.pipeline);
-    info("pipeline " + due.pipeline + ": run started" +
-         (due.catch_up ? " (catching up on slots missed while sluice was not running)" : "") +
-         (due.queued ? " (it waited for the previous run)" : ""));
+    if (idle_log.announce_start(due.pipeline) || due.catch_up)
+      info("pipeline " + due.pipeline + ": run started" +
+           (due.catch_up ? " (catching up on slots missed while sluice was not running)" : "") +
+           (due.queued ? " (it waited for the previous run)" : ""));
     run->thread = std::thread([this, run, pipeline] { execute(*run, *pipeline); });
     runs.push_back(std::move(run));
     ++result.runs;
@@ -208,10 +210,14 @@ struct Server::Impl {
       scheduler.finished(run.due.pipeline, !r.stopped);
       metrics.run_finished(run.due.pipeline, r, now_ms());
       const std::string line = "pipeline " + run.due.pipeline + ": run " + summary(r);
-      if (r.ok() || r.stopped)
-        info(line);
-      else
+      if (r.ok() || r.stopped) {
+        if (const auto shown = idle_log.finished(run.due.pipeline, r, line, c::steady_clock::now());
+            !shown.empty())
+          info(shown);
+      } else {
+        idle_log.finished(run.due.pipeline, r, line, c::steady_clock::now());
         warn(line);
+      }
       if (r.hung) {
         // A plugin call never returned and its thread was abandoned: keep
         // what it may still touch (observer, plugins) alive, and stop.
@@ -269,6 +275,7 @@ struct Server::Impl {
       }
       for (const auto& due : scheduler.take_due()) start_run(due);
       publish_timing();
+      idle_log.heartbeat(c::steady_clock::now(), [this](const std::string& line) { info(line); });
       // Sleep until the next slot, but at most a second: a wall clock that
       // jumps (NTP, a resumed laptop) is noticed within a second.
       auto wait = c::milliseconds(1000);
@@ -311,6 +318,7 @@ struct Server::Impl {
   serve::StateSlotStore slots;
   schedule::Scheduler scheduler;
   serve::Metrics metrics;
+  serve::IdleLog idle_log;  // the loop thread's only
   std::shared_ptr<serve::Generation> current;  // the loop thread's only
   std::unique_ptr<serve::HttpEndpoint> endpoint;
   std::atomic<bool> stop_runs{false};  // every run's RunOptions::stop

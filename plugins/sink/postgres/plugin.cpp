@@ -43,4 +43,5 @@ constexpr sluice_option_desc kOptions[] = {
 }  // namespace
 
 SLUICE_PLUGIN(postgres, sluice::plugins::postgres::PostgresSink, "postgres", "1.0.0",
-              "Upserts articles into a PostgreSQL table with JSONB and a full-text index", kOptions, 0)
+              "Upserts articles into a PostgreSQL table with JSONB and a full-text index", kOptions,
+              SLUICE_PLUGIN_FLAG_SEARCHABLE)

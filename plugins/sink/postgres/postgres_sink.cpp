@@ -2,6 +2,8 @@
 
 #include <pqxx/pqxx>
 
+#include "text_search.hpp"
+
 namespace sluice::plugins::postgres {
 namespace {
 
@@ -153,6 +155,16 @@ std::vector<sdk::RejectedArticles::Rejection> PostgresSink::upsert_each(const st
 void PostgresSink::close() {
   closed_ = true;
   connection_.reset();
+}
+
+std::vector<sdk::SearchHit> PostgresSink::search(const sdk::SearchQuery& query) {
+  if (closed_) throw sdk::StageError(where() + " is closed");
+  try {
+    connect();
+    return text_search(*connection_, schema_, query);
+  } catch (const pqxx::failure& e) {
+    throw sdk::StageError(where() + ": search for \"" + query.text + "\" failed: " + first_line(e.what()));
+  }
 }
 
 }  // namespace sluice::plugins::postgres

@@ -12,11 +12,12 @@
 #include "article_row.hpp"
 #include "conninfo.hpp"
 #include "schema.hpp"
+#include "sluice/sdk/search.hpp"
 #include "sluice/sdk/stage.hpp"
 
 namespace sluice::plugins::postgres {
 
-class PostgresSink final : public sdk::Sink {
+class PostgresSink final : public sdk::Sink, public sdk::Searchable {
  public:
   // Options: connection (required), table, fts_config, connect_timeout.
   // Bad options throw sdk::StageError before anything connects. Then it
@@ -34,6 +35,9 @@ class PostgresSink final : public sdk::Sink {
   void write(std::span<const sdk::Article> batch) override;
   // Closes the connection. Idempotent.
   void close() override;
+  // Full-text search (`sluice search`): websearch_to_tsquery over title and
+  // body in the table's fts_config, ranked by ts_rank_cd.
+  std::vector<sdk::SearchHit> search(const sdk::SearchQuery& query) override;
 
  private:
   // Connects, creates the schema and prepares the upsert, unless connected.

@@ -45,4 +45,5 @@ constexpr sluice_option_desc kOptions[] = {
 }  // namespace
 
 SLUICE_PLUGIN(sqlite, sluice::plugins::sqlite::SqliteSink, "sqlite", "1.0.0",
-              "Upserts articles into an SQLite table with an optional full-text index", kOptions, 0)
+              "Upserts articles into an SQLite table with an optional full-text index", kOptions,
+              SLUICE_PLUGIN_FLAG_SEARCHABLE)

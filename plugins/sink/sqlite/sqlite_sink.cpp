@@ -9,6 +9,7 @@
 #include <chrono>
 #include <limits>
 
+#include "fts_search.hpp"
 #include "sluice/sdk/paths.hpp"
 
 namespace sluice::plugins::sqlite {
@@ -66,6 +67,7 @@ class WriteTransaction {
 SqliteSink::SqliteSink(const sdk::StageInit& init) : schema_(init.options.string("table")), log_(init.log) {
   // Every option is checked before the file system is touched.
   const bool fts = init.options.boolean("fts");
+  fts_ = fts;
   const std::string synchronous = synchronous_pragma(init.options.string("synchronous"));
   const std::int64_t busy_ms = busy_timeout_ms(init.options.duration("busy_timeout"));
   // Relative to the config file's directory, parent directories created. The
@@ -155,6 +157,13 @@ void SqliteSink::close() {
   } catch (const Poco::Exception& e) {
     fail(e);
   }
+}
+
+std::vector<sdk::SearchHit> SqliteSink::search(const sdk::SearchQuery& query) {
+  if (!session_) throw sdk::StageError("sqlite: " + path_ + " is closed");
+  if (!fts_)
+    throw sdk::StageError("sqlite: " + path_ + " keeps no full-text index (the stage sets fts = false)");
+  return fts_search(Poco::Data::SQLite::Utility::dbHandle(*session_), schema_, path_, query);
 }
 
 void SqliteSink::fail(const Poco::Exception& e) const {

@@ -92,9 +92,14 @@ std::vector<Outcome> run_all(const Target& target, const std::function<void(cons
 }
 
 std::filesystem::path sample_next_to(const std::filesystem::path& plugin) {
-  auto sample = plugin.parent_path() / "sample.toml";
+  // Beside the .so (an installed plugin), else in the folder above it: a
+  // project made by `sluice new-plugin` builds into DIR/build/ and keeps
+  // its sample.toml in DIR.
   std::error_code ec;
-  return std::filesystem::is_regular_file(sample, ec) ? sample : std::filesystem::path();
+  const auto dir = std::filesystem::absolute(plugin, ec).parent_path();
+  for (const auto& candidate : {dir / "sample.toml", dir.parent_path() / "sample.toml"})
+    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+  return {};
 }
 
 }  // namespace sluice::conformance

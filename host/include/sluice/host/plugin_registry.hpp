@@ -36,6 +36,7 @@ struct PluginInfo {
   std::uint32_t kind() const { return descriptor->kind; }
   bool thread_safe() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_THREAD_SAFE) != 0; }
   bool writes_stdout() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_STDOUT) != 0; }
+  bool searchable() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_SEARCHABLE) != 0; }
   // SHA-256 of the .so file in lowercase hex; empty for in-process plugins.
   // If the file was changed after it was loaded, a text saying so instead,
   // which no pin matches.

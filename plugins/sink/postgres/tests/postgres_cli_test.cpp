@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <pqxx/pqxx>
 #include <string>
 #include <vector>
@@ -112,6 +113,27 @@ TEST_F(PostgresCli, FullTextQueryFindsAnArticleByABodyWord) {
                   "\" WHERE search @@ to_tsquery('simple', 'valley & river')")[0][0]
                 .as<int>(),
             kArticles);
+}
+
+// `sluice search` asks the sink: websearch syntax, ranked, with a
+// highlighted snippet, and the filters.
+TEST_F(PostgresCli, SearchVerbFindsAndHighlights) {
+  config();
+  ASSERT_EQ(sluice("run cfg.toml").status, 0);
+  const auto r = sluice("search cfg.toml word4");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Headline number 4"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("**word4**"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 match\n"), std::string::npos) << r.out;
+
+  const auto all = sluice("search cfg.toml \"river valley\" --limit 3 --json");
+  ASSERT_EQ(all.status, 0) << all.err;
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '{'), 3) << all.out;
+
+  const auto phrase_miss = sluice("search cfg.toml '\"valley river\"'");
+  EXPECT_NE(phrase_miss.out.find("0 matches"), std::string::npos) << phrase_miss.out;
+  const auto since = sluice("search cfg.toml valley --since 2023-07-23");
+  EXPECT_NE(since.out.find("2 matches"), std::string::npos) << since.out;
 }
 
 TEST_F(PostgresCli, ARefusedArticleIsDeadLetteredAndItsBatchMatesStored) {

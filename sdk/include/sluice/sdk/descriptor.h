@@ -71,6 +71,11 @@ typedef struct sluice_option_desc {
  * `stdout` sink). A host that prints on stdout itself (the CLI's run
  * summary) moves that to stderr, so stdout carries only the stage's data. */
 #define SLUICE_PLUGIN_FLAG_STDOUT 0x2u
+/* A sink whose store can be searched: its stage object also implements
+ * sluice::sdk::Searchable (sluice/sdk/search.hpp), so `sluice search` can
+ * ask it. The host refuses to search a sink without this flag before
+ * creating it. */
+#define SLUICE_PLUGIN_FLAG_SEARCHABLE 0x4u
 
 typedef struct sluice_plugin_descriptor {
   /* --- fixed prefix: never reordered, checked before anything else --- */

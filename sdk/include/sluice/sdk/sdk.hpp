@@ -6,6 +6,7 @@
 #include "sluice/sdk/json.hpp"
 #include "sluice/sdk/paths.hpp"
 #include "sluice/sdk/plugin.hpp"
+#include "sluice/sdk/search.hpp"
 #include "sluice/sdk/stage.hpp"
 #include "sluice/sdk/utf8.hpp"
 #include "sluice/sdk/value.hpp"

@@ -51,7 +51,8 @@ struct Outcome {
 // Every check in order; `each` sees every outcome as soon as it is known.
 std::vector<Outcome> run_all(const Target& target, const std::function<void(const Outcome&)>& each = nullptr);
 
-// sample.toml next to the plugin file, or nothing.
+// sample.toml next to the plugin file, else in the folder above it (a
+// `sluice new-plugin` project builds into DIR/build/), or nothing.
 std::filesystem::path sample_next_to(const std::filesystem::path& plugin);
 
 }  // namespace sluice::conformance
