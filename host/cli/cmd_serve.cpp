@@ -20,7 +20,7 @@ VerbSpec serve_spec() {
           "Serves /metrics and /healthz on [host] metrics_address:metrics_port (default\n"
           "127.0.0.1:9464; 0 turns it off). Exit status: 0 after a clean stop, 1 when runs\n"
           "could not finish, 2 for usage or config errors. See docs/scheduling.md.",
-          {plugin_dir_option()},
+          {plugin_dir_option(), reset_state_option()},
           1,
           1};
 }
@@ -63,6 +63,7 @@ int cmd_serve(int argc, char** argv) {
   auto h = make_host();
   host::Config config;
   if (!load_config_or_report(*h, args.positionals[0], config)) return kExitUsage;
+  if (args.has("--reset-state")) reset_state(config);
 
   static ServeLog log;  // outlives run threads abandoned by an unclean stop
   host::Server server({.config_file = args.positionals[0],
@@ -71,6 +72,9 @@ int cmd_serve(int argc, char** argv) {
                        .log = &log});
   try {
     server.start(std::move(h), std::move(config));
+  } catch (const host::StateDbUnusable& e) {
+    report_unusable_state("serve", e);
+    return kExitUsage;
   } catch (const std::exception& e) {
     std::cerr << "sluice serve: " << e.what() << "\n";
     return kExitFailed;

@@ -17,5 +17,6 @@ int cmd_plugins_check(int argc, char** argv);  // `plugins check PATH.so`
 int cmd_new_plugin(int argc, char** argv);
 int cmd_dlq(int argc, char** argv);
 int cmd_history(int argc, char** argv);
+int cmd_state(int argc, char** argv);  // `state check`
 
 }  // namespace sluice::cli

@@ -5,6 +5,7 @@
 
 #include "cli_args.hpp"
 #include "commands.hpp"
+#include "console.hpp"
 
 namespace {
 
@@ -20,6 +21,7 @@ verbs:
                     create a plugin project that builds against the installed SDK
   dlq               the dead-letter store: list, show ID, replay, purge
   history           recent runs with counts, durations and outcome
+  state check       check the state database's integrity and summarise what it holds
 
 `sluice <verb> --help` describes each verb's options.
 )";
@@ -41,6 +43,10 @@ int main(int argc, char** argv) {
     if (verb == "new-plugin") return cmd_new_plugin(argc, argv);
     if (verb == "dlq") return cmd_dlq(argc, argv);
     if (verb == "history") return cmd_history(argc, argv);
+    if (verb == "state") return cmd_state(argc, argv);
+  } catch (const sluice::host::StateDbUnusable& e) {
+    report_unusable_state(verb, e);
+    return kExitUsage;
   } catch (const UsageError& e) {
     std::cerr << "sluice " << verb << ": " << e.what() << "\n";
     return kExitUsage;
