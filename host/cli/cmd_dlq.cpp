@@ -1,4 +1,7 @@
 // `sluice dlq list|show|replay|purge`: the dead-letter store.
+#include <unistd.h>
+
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 
@@ -19,12 +22,14 @@ std::string clip(std::string s, std::size_t n) {
 int list(host::StateDb& db, const host::DeadLetterFilter& f) {
   const auto entries = db.dead_letters(f);
   std::cout << std::left << std::setw(7) << "ID" << std::setw(14) << "PIPELINE" << std::setw(16) << "STAGE"
-            << std::setw(5) << "TRY" << std::setw(21) << "TIME" << std::setw(28) << "ITEM"
+            << std::setw(7) << "COUNT" << std::setw(21) << "FIRST SEEN" << std::setw(21) << "LAST SEEN"
+            << std::setw(28) << "ITEM"
             << "ERROR\n";
   for (const auto& d : entries) {
     std::cout << std::setw(7) << d.id << std::setw(14) << clip(d.pipeline, 13) << std::setw(16)
-              << clip(d.stage, 15) << std::setw(5) << d.attempts << std::setw(21) << format_time(d.time_ms)
-              << std::setw(28) << clip(d.item, 27) << clip(d.error, 100) << "\n";
+              << clip(d.stage, 15) << std::setw(7) << d.attempts << std::setw(21) << format_time(d.first_ms)
+              << std::setw(21) << format_time(d.time_ms) << std::setw(28) << clip(d.item, 27)
+              << clip(d.error, 100) << "\n";
   }
   std::cout << entries.size() << " dead letter" << (entries.size() == 1 ? "" : "s") << "\n";
   return kExitOk;
@@ -43,11 +48,62 @@ int show(host::StateDb& db, const std::string& id_text) {
     return kExitFailed;
   }
   std::cout << "id:        " << d->id << "\npipeline:  " << d->pipeline << "\nstage:     " << d->stage
-            << "\nplugin:    " << d->plugin << " " << d->plugin_version
-            << "\ntime:      " << format_time(d->time_ms) << "\nattempts:  " << d->attempts
+            << "\nplugin:    " << d->plugin << " " << d->plugin_version << "\ncount:     " << d->attempts
+            << "\nfirst:     " << format_time(d->first_ms) << "\nlast:      " << format_time(d->time_ms)
             << "\nitem:      " << d->item << "\nerror:     " << d->error << "\ninput:     " << d->input_kind
             << ", " << d->input.size() << " bytes\n"
             << d->input << "\n";
+  return kExitOk;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  if (names.empty()) return "none: the store is empty";
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// A filter naming no pipeline or stage the store knows is a typo far more
+// often than a question; answering "0" to it would hide that.
+void check_filter(host::StateDb& db, const host::DeadLetterFilter& f) {
+  if (f.pipeline.empty() && f.stage.empty()) return;
+  const auto names = db.dead_letter_names();
+  if (!f.pipeline.empty() &&
+      std::find(names.pipelines.begin(), names.pipelines.end(), f.pipeline) == names.pipelines.end())
+    throw UsageError("no dead letters of pipeline '" + f.pipeline + "' (pipelines in the store: " +
+                     joined(names.pipelines) + ")");
+  if (f.stage.empty()) return;
+  std::vector<std::string> stages;
+  for (const auto& [pipeline, stage] : names.stages)
+    if (f.pipeline.empty() || pipeline == f.pipeline)
+      if (std::find(stages.begin(), stages.end(), stage) == stages.end()) stages.push_back(stage);
+  if (std::find(stages.begin(), stages.end(), f.stage) == stages.end())
+    throw UsageError("no dead letters of stage '" + f.stage + "'" +
+                     (f.pipeline.empty() ? "" : " in pipeline '" + f.pipeline + "'") +
+                     " (stages in the store: " + joined(stages) + ")");
+}
+
+// Deleting the whole store is not undone by a rerun: ask first. Only a
+// terminal can answer; anything else (CI, cron) must say --yes.
+bool confirm_purge_all(host::StateDb& db, bool yes) {
+  if (yes) return true;
+  const auto n = db.dead_letters().size();
+  if (isatty(STDIN_FILENO) == 0)
+    throw UsageError("purge without --pipeline or --stage deletes all " + std::to_string(n) +
+                     " dead letters in " + db.path().string() + "; pass --yes to do that");
+  std::cerr << "Delete all " << n << " dead letters in " << db.path().string() << "? [y/N] " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+int purge(host::StateDb& db, const host::DeadLetterFilter& f, bool yes) {
+  if (f.pipeline.empty() && f.stage.empty() && !confirm_purge_all(db, yes)) {
+    std::cout << "purged nothing\n";
+    return kExitFailed;
+  }
+  const auto n = db.purge_dead_letters(f);
+  std::cout << "purged " << n << " dead letter" << (n == 1 ? "" : "s") << "\n";
   return kExitOk;
 }
 
@@ -79,18 +135,21 @@ int replay(host::Host& h, host::StateDb& db, const std::string& config_file,
 
 int cmd_dlq(int argc, char** argv) {
   const VerbSpec spec{
-      "sluice dlq list|show ID|replay|purge [--config FILE] [--state FILE] [--pipeline P] [--stage S]",
+      "sluice dlq list|show ID|replay|purge [--config FILE] [--state FILE] [--pipeline P] [--stage S] [--yes]",
       "The dead-letter store: every document or article that failed a stage, with the stage, plugin,\n"
-      "error, time and the input needed to retry it.\n"
-      "  list     one line per entry\n"
+      "error and the input needed to retry it. One entry per pipeline, stage, item and kind of error:\n"
+      "failing the same way again raises its count and last-seen time. Ids never change.\n"
+      "  list     one line per entry, with count, first and last seen\n"
       "  show ID  one entry in full, with its stored input\n"
       "  replay   run the entries through the current config (--config required); those that\n"
-      "           succeed leave the store, those that fail again stay with attempts + 1\n"
-      "  purge    delete the entries (all, or those matching --pipeline/--stage)",
+      "           succeed leave the store, those that fail again stay (same id, count + 1)\n"
+      "  purge    delete the entries matching --pipeline/--stage; all of them only with --yes\n"
+      "A --pipeline or --stage that names nothing in the store is an error listing what is there.",
       {{"--config", "FILE", "the pipeline config (its [host] state names the database)"},
        {"--state", "FILE", "the state database (default: the config's, else var/sluice.db)"},
        {"--pipeline", "NAME", "only entries of this pipeline"},
        {"--stage", "NAME", "only entries of this stage"},
+       {"--yes", "", "purge: confirm deleting every entry (needed without --pipeline/--stage)"},
        plugin_dir_option()},
       1,
       2};
@@ -109,13 +168,10 @@ int cmd_dlq(int argc, char** argv) {
   if (action == "replay" && !args.has("--config")) throw UsageError("replay needs --config FILE");
 
   auto db = open_state(args.get("--state"), args.get("--config"));
-  if (action == "list") return list(*db, filter);
   if (action == "show") return show(*db, args.positionals[1]);
-  if (action == "purge") {
-    const auto n = db->purge_dead_letters(filter);
-    std::cout << "purged " << n << " dead letter" << (n == 1 ? "" : "s") << "\n";
-    return kExitOk;
-  }
+  if (action != "show") check_filter(*db, filter);
+  if (action == "list") return list(*db, filter);
+  if (action == "purge") return purge(*db, filter, args.has("--yes"));
   host::Host h;
   for (const auto& d : args.all("--plugin-dir")) h.add_plugin_dir(d);
   return replay(h, *db, args.get("--config"), filter);

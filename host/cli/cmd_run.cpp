@@ -9,6 +9,7 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "console.hpp"
+#include "sluice/host/dead_letters.hpp"
 
 namespace sluice::cli {
 namespace {
@@ -20,6 +21,7 @@ VerbSpec run_spec() {
           "any document failed or a run could not finish, 2 for usage or config errors.",
           {{"--pipeline", "NAME", "run only this pipeline"},
            plugin_dir_option(),
+           reset_state_option(),
            {"--quiet", "", "print no progress line and no summary"}},
           1,
           1};
@@ -71,6 +73,7 @@ int cmd_run(int argc, char** argv) {
   for (const auto& d : args.all("--plugin-dir")) h.add_plugin_dir(d);
   host::Config config;
   if (!load_config_or_report(h, args.positionals[0], config)) return kExitUsage;
+  if (args.has("--reset-state")) reset_state(config);
 
   ConsoleLog log;
   ProgressLine progress;
@@ -84,6 +87,9 @@ int cmd_run(int argc, char** argv) {
     options.stop = stop;
     try {
       options.state_db = h.state(config);
+    } catch (const host::StateDbUnusable& e) {
+      report_unusable_state("run", e);
+      return kExitUsage;
     } catch (const std::exception& e) {
       std::cerr << "sluice run: " << e.what() << "\n";
       return kExitFailed;
@@ -100,6 +106,18 @@ int cmd_run(int argc, char** argv) {
     }
     progress.clear();
     if (!quiet) (stdout_taken(p) ? std::cerr : std::cout) << host::format_report(report);
+    if (options.state_db && options.state_db->unusable()) {
+      // Found damaged mid-run (it passed the check at open): the same
+      // advice as at open, and no further pipelines on it.
+      report_unusable_state("run", host::StateDbUnusable(options.state_db->path(),
+                                                         options.state_db->unusable_reason()));
+      return kExitUsage;
+    }
+    try {
+      if (options.state_db) host::enforce_dead_letter_limits(*options.state_db, config.host, &log);
+    } catch (const std::exception& e) {
+      log.warn(std::string("cannot bound the dead-letter store: ") + e.what());
+    }
     if (report.hung) {
       // A stage thread is stuck inside plugin code: report and leave without
       // running destructors that would wait for it.

@@ -22,7 +22,7 @@ VerbSpec serve_spec() {
           "could not finish, 2 for usage or config errors. Every log line has a UTC timestamp\n"
           "and a level; a pipeline that finds nothing new is summarised once a minute.\n"
           "See docs/scheduling.md.",
-          {plugin_dir_option(), log_options()[0], log_options()[1]},
+          {plugin_dir_option(), reset_state_option(), log_options()[0], log_options()[1]},
           1,
           1};
 }
@@ -51,6 +51,7 @@ int cmd_serve(int argc, char** argv) {
   auto h = make_host();
   host::Config config;
   if (!load_config_or_report(*h, args.positionals[0], config)) return kExitUsage;
+  if (args.has("--reset-state")) reset_state(config);
 
   host::Server server({.config_file = args.positionals[0],
                        .make_host = make_host,
@@ -58,6 +59,9 @@ int cmd_serve(int argc, char** argv) {
                        .log = &log});
   try {
     server.start(std::move(h), std::move(config));
+  } catch (const host::StateDbUnusable& e) {
+    report_unusable_state("serve", e);
+    return kExitUsage;
   } catch (const std::exception& e) {
     std::cerr << "sluice serve: " << e.what() << "\n";
     return kExitFailed;

@@ -19,6 +19,7 @@ int cmd_new_plugin(int argc, char** argv);
 int cmd_dlq(int argc, char** argv);
 int cmd_history(int argc, char** argv);
 int cmd_search(int argc, char** argv);
+int cmd_state(int argc, char** argv);    // `state check`
 int cmd_version(int argc, char** argv);  // also `sluice --version`
 
 }  // namespace sluice::cli

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "cli_args.hpp"
 #include "sluice/host/host.hpp"
 #include "sluice/sdk/stage.hpp"
 
@@ -36,6 +37,18 @@ bool load_config_or_report(host::Host& h, const std::string& file, host::Config&
 // history): --state FILE, else the [host] state of --config FILE, else the
 // default path. Throws std::runtime_error when the file does not exist.
 std::unique_ptr<host::StateDb> open_state(const std::string& state_option, const std::string& config_option);
+// The path open_state() would open, without opening it.
+std::filesystem::path state_path(const std::string& state_option, const std::string& config_option);
+
+// Prints why the state database cannot be used and the three ways on:
+// restore it, look at it with `sluice state check`, or start fresh with
+// --reset-state. Every verb that opens the state uses it (exit status 2).
+void report_unusable_state(const std::string& verb, const host::StateDbUnusable& e);
+
+// `--reset-state` for run and serve: moves the state database named by
+// `config` aside (see host::move_state_aside) and says where to.
+OptionSpec reset_state_option();
+void reset_state(const host::Config& config);
 
 // Formats epoch milliseconds as local "YYYY-MM-DD HH:MM:SS".
 std::string format_time(std::int64_t ms);

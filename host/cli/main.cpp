@@ -8,6 +8,7 @@
 
 #include "cli_args.hpp"
 #include "commands.hpp"
+#include "console.hpp"
 #include "sluice/host/options_schema.hpp"
 
 namespace {
@@ -35,6 +36,7 @@ const std::vector<Verb>& verbs() {
        "full-text search over what a pipeline stored (SQLite FTS5, PostgreSQL)"},
       {"dlq", cmd_dlq, "dlq", "the dead-letter store: list, show ID, replay, purge"},
       {"history", cmd_history, "history", "recent runs with counts, durations and outcome"},
+      {"state", cmd_state, "state check", "check the state database's integrity and summarise what it holds"},
       {"version", cmd_version, "version", "version, SDK ABI, build type, git revision and compiler"},
   };
   return table;
@@ -65,6 +67,9 @@ int main(int argc, char** argv) {
     if (verb != v.name) continue;
     try {
       return v.run(argc, argv);
+    } catch (const sluice::host::StateDbUnusable& e) {
+      report_unusable_state(verb, e);
+      return kExitUsage;
     } catch (const UsageError& e) {
       std::cerr << "sluice " << verb << ": " << e.what() << "\n";
       return kExitUsage;

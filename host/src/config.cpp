@@ -73,7 +73,8 @@ namespace {
 const std::vector<std::string> kStageKeys = {"plugin",        "name",           "call_timeout", "retries",
                                              "retry_backoff", "retry_deadline", "on_failure",   "sha256"};
 const std::vector<std::string> kTopKeys = {"host", "pipeline"};
-const std::vector<std::string> kHostKeys = {"plugin_dirs", "state", "metrics_address", "metrics_port"};
+const std::vector<std::string> kHostKeys = {"plugin_dirs",  "state", "metrics_address", "metrics_port",
+                                            "dead_letter_max_age", "dead_letter_max_entries"};
 const std::vector<std::string> kPipelineKeys = {
     "schedule",   "timezone",      "jitter", "overlap", "catch_up", "workers", "queue_capacity",
     "batch_size", "batch_timeout", "source", "parser",  "enrich",   "sink"};
@@ -370,6 +371,11 @@ HostSettings host_settings(const toml::table& root, Validator& v) {
         else
           host.metrics_port = static_cast<std::uint16_t>(*n);
       }
+    } else if (k == "dead_letter_max_age") {
+      const sluice_option_desc spec{"dead_letter_max_age", SLUICE_OPT_DURATION, 0, nullptr, nullptr, nullptr};
+      if (auto age = v.option_value(spec, val)) host.dead_letter_max_age_ms = age->as_int();
+    } else if (k == "dead_letter_max_entries") {
+      if (auto n = v.integer(val, "dead_letter_max_entries", 0)) host.dead_letter_max_entries = *n;
     } else {
       v.unknown_key(k, "[host]", kHostKeys);
     }

@@ -8,8 +8,11 @@ namespace {
 
 constexpr const char* kArticleType = "application/x-sluice-article+json";
 
-// Feeds stored entries back in as documents; acknowledging one removes it
-// (inside the host's checkpoint transaction, on the same connection).
+// Feeds stored entries back in as documents. Acknowledging one retires it
+// inside the host's checkpoint transaction (same connection): it leaves the
+// store when that transaction commits, unless the batch failed the same way
+// again, which keeps the entry (same id, count raised). Until the replay's
+// checkpoint commits, every entry stays as it was.
 class ReplaySource : public sdk::Source {
  public:
   ReplaySource(StateDb& db, std::vector<DeadLetter> entries) : db_(db), entries_(std::move(entries)) {}
@@ -32,11 +35,11 @@ class ReplaySource : public sdk::Source {
 
   void acknowledge(std::string_view cursor) override {
     const auto upto = std::stoul(std::string(cursor));
-    for (; acked_ <= upto; ++acked_) db_.remove_dead_letter(entries_[acked_].id);
+    for (; acked_ <= upto; ++acked_) db_.retire_dead_letter(entries_[acked_].id);
   }
 
-  // Entries checkpointed, i.e. removed: delivered, or failed again and
-  // stored anew. A run that stopped or failed leaves the rest in place.
+  // Entries checkpointed: delivered (removed), or failed again (kept, count
+  // raised). A run that stopped or failed leaves the rest in place.
   std::size_t acknowledged() const { return acked_; }
 
  private:

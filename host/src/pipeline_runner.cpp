@@ -330,6 +330,16 @@ class Run : public std::enable_shared_from_this<Run> {
           p_, stage, kind, std::chrono::duration_cast<std::chrono::nanoseconds>(took), in, out, failed);
   }
 
+  // A corrupt or unreadable state database fails every later read the same
+  // way: not a blip to retry for minutes, but the end of the run, named as
+  // such (whoever noticed it first: `who`).
+  bool state_unusable(const std::string& who) {
+    if (!options_.state_db || !options_.state_db->unusable()) return false;
+    fatal("state database " + options_.state_db->path().string() +
+          " cannot be used: " + options_.state_db->unusable_reason() + " (seen by " + who + ")");
+    return true;
+  }
+
   bool stop_requested() const { return options_.stop && options_.stop->load(); }
   bool stopping() const { return fatal_.load() || stop_requested(); }
 
@@ -373,6 +383,7 @@ class Run : public std::enable_shared_from_this<Run> {
       } catch (...) {
         counts.time += Clock::now() - t0;
         const auto error = what_of(std::current_exception());
+        if (state_unusable("source '" + src.config->name + "'")) break;
         if (options_.log)
           options_.log->warn("source '" + src.config->name + "' failed (attempt " +
                              std::to_string(backoff.attempts()) + "): " + error);
@@ -754,7 +765,13 @@ class Run : public std::enable_shared_from_this<Run> {
         db->commit();
       }
     } catch (const std::exception& e) {
-      if (db) db->rollback();
+      if (db) {
+        db->rollback();
+        // The acknowledgements' and sink tokens' writes are still buffered;
+        // stored later without this batch's dead letters they would pass
+        // over the failed items. The next run redoes the batch instead.
+        db->discard_pending();
+      }
       fatal(std::string("cannot commit checkpoint to the state database: ") + e.what());
       docs_.close();
       return false;

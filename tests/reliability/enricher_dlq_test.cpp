@@ -119,12 +119,20 @@ TEST_F(EnricherDlq, OnePercentFailsIsDeadLetteredAndReplayedAfterTheFix) {
   EXPECT_THAT(show.out, HasSubstr("input:     document, "));
   EXPECT_THAT(show.out, HasSubstr(dead.front().input));
 
-  // Replayed through the still broken config: they fail again and stay.
+  // Replayed through the still broken config: they fail again and stay,
+  // each under the id it had (an id from `dlq list` keeps naming it).
   const auto again = ws_.sluice({"dlq", "replay", "--config", broken.string()});
   EXPECT_EQ(again.status.code, 1);
   EXPECT_THAT(again.out, HasSubstr("0 delivered and removed, " + n + " failed again"));
-  ASSERT_EQ(ws_.dead_letters().size(), failing);
-  EXPECT_THAT(ws_.dead_letters(), Each(Field(&sluice::host::DeadLetter::attempts, 2)));
+  const auto after = ws_.dead_letters();
+  ASSERT_EQ(after.size(), failing);
+  EXPECT_THAT(after, Each(Field(&sluice::host::DeadLetter::attempts, 2)));
+  for (std::size_t i = 0; i < failing; ++i) {
+    EXPECT_EQ(after[i].id, dead[i].id);
+    EXPECT_EQ(after[i].item, dead[i].item);
+    EXPECT_EQ(after[i].first_ms, dead[i].first_ms);
+    EXPECT_GE(after[i].time_ms, dead[i].time_ms);
+  }
   expect_delivered(all_but_multiples(kEvery));
 
   // Fixed: replay delivers each exactly once and empties the store.
@@ -144,7 +152,9 @@ TEST_F(EnricherDlq, OnePercentFailsIsDeadLetteredAndReplayedAfterTheFix) {
   expect_delivered(marker_range(kArticles));
 }
 
-// purge deletes by --pipeline / --stage, or everything.
+// purge deletes by --pipeline / --stage; everything only with --yes (no
+// terminal to ask in a test, as in CI: refused with exit 2 and the hint); a
+// filter naming nothing in the store is an error listing what is there.
 TEST_F(EnricherDlq, PurgeHonoursItsFilters) {
   sluice::testing::write_file(ws_ / "in/unparseable.bin", "no parser matches *.bin");
   auto text = pipeline(kEvery);
@@ -157,18 +167,34 @@ TEST_F(EnricherDlq, PurgeHonoursItsFilters) {
   const auto purge = [&](std::vector<std::string> filter) {
     std::vector<std::string> args{"dlq", "purge", "--config", cfg.string()};
     args.insert(args.end(), filter.begin(), filter.end());
-    const auto r = ws_.sluice(args);
-    EXPECT_EQ(r.status.code, 0) << r.err;
-    return r.out;
+    return ws_.sluice(args);
   };
-  EXPECT_EQ(purge({"--pipeline", "elsewhere"}), "purged 0 dead letters\n");
-  EXPECT_EQ(purge({"--pipeline", "p", "--stage", "fail_every"}),
-            "purged " + std::to_string(failing) + " dead letters\n");
+  const auto typo_pipeline = purge({"--pipeline", "elsewhere"});
+  EXPECT_EQ(typo_pipeline.status.code, 2);
+  EXPECT_THAT(typo_pipeline.err,
+              HasSubstr("no dead letters of pipeline 'elsewhere' (pipelines in the store: p)"));
+  const auto typo_stage = purge({"--stage", "fail_evry"});
+  EXPECT_EQ(typo_stage.status.code, 2);
+  EXPECT_THAT(typo_stage.err,
+              HasSubstr("no dead letters of stage 'fail_evry' (stages in the store: (router), fail_every)"));
+  ASSERT_EQ(ws_.dead_letters().size(), failing + 1) << "a refused purge deletes nothing";
+
+  const auto some = purge({"--pipeline", "p", "--stage", "fail_every"});
+  EXPECT_EQ(some.status.code, 0) << some.err;
+  EXPECT_EQ(some.out, "purged " + std::to_string(failing) + " dead letters\n");
   const auto left = ws_.dead_letters();
   ASSERT_EQ(left.size(), 1u);
   EXPECT_EQ(left[0].stage, "(router)");
   EXPECT_EQ(left[0].item, "unparseable.bin");
-  EXPECT_EQ(purge({}), "purged 1 dead letter\n");
+
+  const auto unconfirmed = purge({});
+  EXPECT_EQ(unconfirmed.status.code, 2);
+  EXPECT_THAT(unconfirmed.err, HasSubstr("deletes all 1 dead letters in "));
+  EXPECT_THAT(unconfirmed.err, HasSubstr("pass --yes"));
+  EXPECT_EQ(ws_.dead_letters().size(), 1u);
+  const auto all = purge({"--yes"});
+  EXPECT_EQ(all.status.code, 0) << all.err;
+  EXPECT_EQ(all.out, "purged 1 dead letter\n");
   EXPECT_THAT(ws_.dead_letters(), IsEmpty());
 }
 

@@ -14,6 +14,7 @@
 #include "idle_log.hpp"
 #include "metrics.hpp"
 #include "slot_store.hpp"
+#include "sluice/host/dead_letters.hpp"
 #include "sluice/host/serve.hpp"
 
 namespace sluice::host {
@@ -169,11 +170,24 @@ struct Server::Impl {
       run.report.fatal_error = e.what();
       record_failed_start(run, e.what());
     }
+    bound_dead_letters(run);
     {
       std::lock_guard lock(mu);
       run.done = true;
     }
     wake.notify_all();
+  }
+
+  // Keeps the dead-letter store within [host] dead_letter_max_age and
+  // dead_letter_max_entries however long the service runs.
+  void bound_dead_letters(ActiveRun& run) {
+    auto* db = run.generation->state.get();
+    if (!db) return;
+    try {
+      enforce_dead_letter_limits(*db, run.generation->config.host, options.log);
+    } catch (const std::exception& e) {
+      warn(std::string("cannot bound the dead-letter store: ") + e.what());
+    }
   }
 
   static void record_failed_start(ActiveRun& run, const std::string& error) {

@@ -85,6 +85,13 @@ struct HostSettings {
   // `sluice serve`'s /metrics and /healthz endpoint; port 0 = none.
   std::string metrics_address = "127.0.0.1";
   std::uint16_t metrics_port = 9464;
+  // Bounds on the dead-letter store, enforced after every run (`run` and
+  // `serve`) with a log line saying what was removed: entries last seen
+  // longer ago than the age, then the least recently seen beyond the cap.
+  // The cap is on by default (a failing source under `serve` must not grow
+  // the file without end); the age limit is the operator's choice.
+  std::int64_t dead_letter_max_age_ms = 0;         // 0 = no age limit
+  std::int64_t dead_letter_max_entries = 100'000;  // 0 = no cap
 };
 
 struct Config {

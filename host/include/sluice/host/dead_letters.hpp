@@ -13,7 +13,7 @@ namespace sluice::host {
 struct ReplayOutcome {
   std::size_t selected = 0;     // entries matching the filter
   std::size_t succeeded = 0;    // delivered and removed from the store
-  std::size_t failed_again = 0;  // back in the store with attempts + 1
+  std::size_t failed_again = 0;  // still in the store (same id) with attempts + 1
   std::vector<std::string> skipped;  // entries whose pipeline or stage no longer exists, with why
   std::vector<RunReport> reports;
 };
@@ -21,9 +21,14 @@ struct ReplayOutcome {
 // Document entries (parser and enricher failures) go through their
 // pipeline's parsers, enrichers and sinks again, keeping only the failed
 // article when one was named; article entries (sink failures) go to that
-// sink alone. Entries that succeed leave the store; those that fail again
-// are stored anew with their attempt count raised.
+// sink alone. Entries that succeed leave the store; those that fail the
+// same way again stay, with the same id and their count raised.
 ReplayOutcome replay_dead_letters(const Config& config, const PluginRegistry& registry, StateDb& db,
                                   const DeadLetterFilter& filter, RunOptions options = {});
+
+// Applies [host] dead_letter_max_age / dead_letter_max_entries to the store
+// and logs one line saying what was removed and why (nothing when nothing
+// was). Called after every run by `sluice run` and `sluice serve`.
+DeadLetterPrune enforce_dead_letter_limits(StateDb& db, const HostSettings& host, sdk::Log* log);
 
 }  // namespace sluice::host

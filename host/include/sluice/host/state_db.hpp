@@ -3,12 +3,14 @@
 // history. One file per host; every write is transactional.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,21 +22,65 @@ struct sqlite3;
 
 namespace sluice::host {
 
-// One per-item failure kept for inspection and replay.
+// The state database cannot be used as it is: corrupt, not a database at
+// all, written by a newer sluice, or not readable and writable by this
+// user. Never transient: retrying cannot help, so whoever sees it stops and
+// tells the operator (restore the file, `sluice state check`, or start
+// fresh with `--reset-state`).
+class StateDbUnusable : public std::runtime_error {
+ public:
+  StateDbUnusable(const std::filesystem::path& file, const std::string& reason)
+      : std::runtime_error("state database " + file.string() + " cannot be used: " + reason),
+        file_(file),
+        reason_(reason) {}
+  const std::filesystem::path& file() const { return file_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  std::filesystem::path file_;
+  std::string reason_;
+};
+
+// One kind of per-item failure kept for inspection and replay. The store
+// keeps one entry per (pipeline, stage, item, error kind): the same item
+// failing the same way again updates that entry (count, last seen, newest
+// error text and input) instead of adding one, and an entry keeps its id
+// for as long as it exists. Ids are never reused.
 struct DeadLetter {
   std::int64_t id = 0;
   std::string pipeline;
   std::string stage;
   std::string plugin;
   std::string plugin_version;
-  std::string error;
-  std::int64_t time_ms = 0;
+  std::string error;         // the newest failure's message
+  std::int64_t first_ms = 0;  // first seen (set by the store)
+  std::int64_t time_ms = 0;   // last seen
   // What replay feeds back in: "document" (a raw document, replayed from the
   // parsers on) or "article" (canonical article JSON, replayed from `stage`).
   std::string input_kind;
   std::string item;   // document key or article id, for people
   std::string input;  // serialised document or article
-  int attempts = 1;   // times this input failed (replays add to it)
+  // Times this item failed this way: reruns and replays that fail again
+  // raise it (a replay passes the count it started from, plus one).
+  int attempts = 1;
+};
+
+// What makes two failures "the same way": the message with its numbers
+// masked ("timed out after 5012 ms" and "... 5003 ms" are one kind),
+// white space collapsed, cut to a bounded length.
+std::string dead_letter_error_kind(std::string_view error);
+
+// The pipelines and (pipeline, stage) pairs the dead-letter store holds,
+// sorted: what a filter can name.
+struct DeadLetterNames {
+  std::vector<std::string> pipelines;
+  std::vector<std::pair<std::string, std::string>> stages;
+};
+
+// What prune_dead_letters() removed, by reason.
+struct DeadLetterPrune {
+  std::size_t too_old = 0;
+  std::size_t over_cap = 0;
 };
 
 struct DeadLetterFilter {
@@ -73,6 +119,11 @@ class StateDb {
   void put(std::string_view key, std::string_view value);
   void erase(std::string_view key);
   void flush();
+  // Drops every write no commit has stored. For a caller that gave up the
+  // transaction those writes belonged with (a checkpoint that failed): they
+  // must not reach the file later on their own, through the next commit or
+  // the destructor's flush, without the dead letters of their batch.
+  void discard_pending();
   sdk::StateStore* store() { return store_.get(); }
 
   // --- transactions: every write between begin() and commit() lands or
@@ -82,12 +133,27 @@ class StateDb {
   void rollback();
 
   // --- dead letters ---
+  // Adds an entry, or updates the one with the same (pipeline, stage,
+  // item, error kind). Returns the entry's id.
   std::int64_t add_dead_letter(const DeadLetter& d);
   std::vector<DeadLetter> dead_letters(const DeadLetterFilter& f = {}, bool with_input = false);
   std::optional<DeadLetter> dead_letter(std::int64_t id);
   void remove_dead_letter(std::int64_t id);
-  void bump_dead_letter(std::int64_t id, const std::string& error);  // replay failed again
+  // Replay delivered this entry: inside a transaction it is removed when
+  // that transaction commits, unless the same failure was stored again in
+  // it (then the entry stays, same id, count raised). Outside one it is
+  // removed at once.
+  void retire_dead_letter(std::int64_t id);
   std::size_t purge_dead_letters(const DeadLetterFilter& f = {});
+  DeadLetterNames dead_letter_names();
+  // Removes entries last seen more than max_age_ms ago (0 = no age limit),
+  // then the least recently seen beyond max_entries (0 = no cap).
+  DeadLetterPrune prune_dead_letters(std::int64_t max_age_ms, std::size_t max_entries);
+
+  // Set once a statement found the file corrupt: stages retrying a read
+  // would fail the same way forever, so the runner stops instead.
+  bool unusable() const { return unusable_.load(); }
+  std::string unusable_reason() const;
 
   // --- run history ---
   std::int64_t run_started(const std::string& pipeline);
@@ -103,7 +169,16 @@ class StateDb {
   using Writes = std::unordered_map<std::string, std::optional<std::string>, KeyHash, std::equal_to<>>;
   struct Reader;
 
+  class Stmt;
+  friend class Stmt;
+
   void exec(const char* sql);
+  // Throws for a failed SQLite call: StateDbUnusable when the file is
+  // corrupt or unreadable (and remembers it), std::runtime_error otherwise.
+  [[noreturn]] void fail(sqlite3* conn, int rc) const;
+  void check_usable_at_open();
+  void migrate();
+  std::int64_t insert_dead_letter(const DeadLetter& d, std::int64_t id);  // id 0: a new one
   void write_pending();    // inside an open transaction
   void restore_pending();  // after a failed commit: keep what it did not store
 
@@ -115,6 +190,10 @@ class StateDb {
   std::unique_ptr<Reader> reader_;  // null for ":memory:" (reads use db_)
   std::recursive_mutex mu_;
   bool in_transaction_ = false;  // written only by the thread holding mu_
+  bool retired_pending_ = false;  // retire_dead_letter() in the open transaction
+  mutable std::atomic<bool> unusable_{false};
+  mutable std::mutex unusable_mu_;
+  mutable std::string unusable_reason_;
   std::unique_ptr<sdk::StateStore> store_;
 };
 
