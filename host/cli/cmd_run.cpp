@@ -1,6 +1,7 @@
 // `sluice run CONFIG`: one pass over every (or one) pipeline, then a summary.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,12 +15,16 @@ namespace sluice::cli {
 namespace {
 
 VerbSpec run_spec() {
-  return {"sluice run CONFIG [--pipeline NAME] [--plugin-dir DIR]...",
+  return {"sluice run CONFIG [--pipeline NAME] [--plugin-dir DIR]... [--adopt-output SINK]... "
+          "[--reset-output SINK]...",
           "Runs the pipelines in CONFIG once, from their sources to their sinks, and prints a\n"
           "summary per pipeline. Exit status: 0 when every document reached every sink, 1 when\n"
           "any document failed or a run could not finish, 2 for usage or config errors.",
           {{"--pipeline", "NAME", "run only this pipeline"},
            plugin_dir_option(),
+           {"--adopt-output", "SINK",
+            "count this sink's existing output as already delivered (after its state was lost)"},
+           {"--reset-output", "SINK", "empty this sink's output first; it receives what the sources deliver"},
            {"--quiet", "", "print no progress line and no summary"}},
           1,
           1};
@@ -58,6 +63,35 @@ bool stdout_taken(const host::PipelineConfig& p) {
   return false;
 }
 
+// --adopt-output / --reset-output must each name a sink of a pipeline this
+// run includes; a typo would otherwise be ignored and the sink refused again.
+bool output_names_known(const Args& args, const host::Config& config) {
+  for (const char* flag : {"--adopt-output", "--reset-output"}) {
+    for (const auto& name : args.all(flag)) {
+      std::string known;
+      bool found = false;
+      for (const auto& p : config.pipelines) {
+        if (args.has("--pipeline") && p.name != args.get("--pipeline")) continue;
+        for (const auto& s : p.sinks) {
+          found = found || s.name == name;
+          known += (known.empty() ? "" : ", ") + s.name;
+        }
+      }
+      const auto resets = args.all("--reset-output");
+      if (found && std::string(flag) == "--adopt-output" &&
+          std::find(resets.begin(), resets.end(), name) != resets.end()) {
+        std::cerr << "sluice run: sink " << name << " is named by both --adopt-output and --reset-output\n";
+        return false;
+      }
+      if (found) continue;
+      std::cerr << "sluice run: " << flag << " " << name << ": no sink of that name in " << config.file
+                << " (sinks: " << known << ")\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int cmd_run(int argc, char** argv) {
@@ -71,6 +105,7 @@ int cmd_run(int argc, char** argv) {
   for (const auto& d : args.all("--plugin-dir")) h.add_plugin_dir(d);
   host::Config config;
   if (!load_config_or_report(h, args.positionals[0], config)) return kExitUsage;
+  if (!output_names_known(args, config)) return kExitUsage;
 
   ConsoleLog log;
   ProgressLine progress;
@@ -82,6 +117,8 @@ int cmd_run(int argc, char** argv) {
     host::RunOptions options;
     options.log = &log;
     options.stop = stop;
+    options.adopt_output = args.all("--adopt-output");
+    options.reset_output = args.all("--reset-output");
     try {
       options.state_db = h.state(config);
     } catch (const std::exception& e) {

@@ -271,6 +271,11 @@ void StateDb::restore_pending() {
   committing_.clear();
 }
 
+void StateDb::discard_pending() {
+  std::lock_guard lock(writes_mu_);
+  pending_.clear();
+}
+
 void StateDb::flush() {
   std::lock_guard lock(mu_);
   {

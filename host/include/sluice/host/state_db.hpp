@@ -73,6 +73,12 @@ class StateDb {
   void put(std::string_view key, std::string_view value);
   void erase(std::string_view key);
   void flush();
+  // Drops the writes no commit has stored yet. For a checkpoint that failed
+  // and will not be retried: its source acknowledgements and sink tokens
+  // must not land later (with the next commit or the destructor's flush)
+  // without the dead letters that went down with its transaction. What is
+  // dropped is redone by the next run, as after a crash.
+  void discard_pending();
   sdk::StateStore* store() { return store_.get(); }
 
   // --- transactions: every write between begin() and commit() lands or
