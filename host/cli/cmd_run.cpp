@@ -15,19 +15,20 @@ namespace sluice::cli {
 namespace {
 
 VerbSpec run_spec() {
-  return {"sluice run CONFIG [--pipeline NAME] [--plugin-dir DIR]... [--adopt-output SINK]... "
-          "[--reset-output SINK]...",
-          "Runs the pipelines in CONFIG once, from their sources to their sinks, and prints a\n"
-          "summary per pipeline. Exit status: 0 when every document reached every sink, 1 when\n"
-          "any document failed or a run could not finish, 2 for usage or config errors.",
-          {{"--pipeline", "NAME", "run only this pipeline"},
-           plugin_dir_option(),
-           {"--adopt-output", "SINK",
-            "count this sink's existing output as already delivered (after its state was lost)"},
-           {"--reset-output", "SINK", "empty this sink's output first; it receives what the sources deliver"},
-           {"--quiet", "", "print no progress line and no summary"}},
-          1,
-          1};
+  return {
+      "sluice run CONFIG [--pipeline NAME] [--plugin-dir DIR]... [--adopt-output SINK]... "
+      "[--reset-output SINK]...",
+      "Runs the pipelines in CONFIG once, from their sources to their sinks, and prints a\n"
+      "summary per pipeline. Exit status: 0 when every document reached every sink, 1 when\n"
+      "any document failed or a run could not finish, 2 for usage or config errors.",
+      {{"--pipeline", "NAME", "run only this pipeline"},
+       plugin_dir_option(),
+       {"--adopt-output", "SINK",
+        "count this sink's existing output as already delivered (after its state was lost)"},
+       {"--reset-output", "SINK", "empty this sink's output first; it receives what the sources deliver"},
+       {"--quiet", "", "print no progress line and no summary"}},
+      1,
+      1};
 }
 
 // A single self-overwriting progress line, only when stderr is a terminal.

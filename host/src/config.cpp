@@ -88,7 +88,9 @@ class Validator {
   void error(const toml::source_region& r, std::string message) {
     errors_.emplace_back(at(r), std::move(message));
   }
-  void error(const SourcePosition& where, std::string message) { errors_.emplace_back(where, std::move(message)); }
+  void error(const SourcePosition& where, std::string message) {
+    errors_.emplace_back(where, std::move(message));
+  }
   // In file order, whatever order the checks ran in (TOML tables iterate by key).
   std::vector<ConfigError> errors() const {
     auto sorted = errors_;
@@ -546,17 +548,19 @@ void check_delivery_promise(const PipelineConfig& p, Validator& v) {
   const auto flagged = [](const StageConfig& s, std::uint32_t flag) {
     return s.plugin != nullptr && (s.plugin->descriptor->flags & flag) != 0;
   };
-  const auto external = std::find_if(p.sources.begin(), p.sources.end(),
-                                     [&](const auto& s) { return flagged(s, SLUICE_PLUGIN_FLAG_EXTERNAL_POSITION); });
+  const auto external = std::find_if(p.sources.begin(), p.sources.end(), [&](const auto& s) {
+    return flagged(s, SLUICE_PLUGIN_FLAG_EXTERNAL_POSITION);
+  });
   if (external == p.sources.end()) return;
   for (const auto& s : p.sinks) {
     if (!flagged(s, SLUICE_PLUGIN_FLAG_ROLLS_BACK)) continue;
-    v.error(s.position, "sink '" + s.name + "' (" + s.plugin->name() +
-                            ") cuts its output back to the state database's checkpoint after a crash, but source '" +
-                            external->name + "' (" + external->plugin->name() +
-                            ") commits its position outside that database, so after a crash the two can "
-                            "disagree and articles would be lost; use a sink that upserts by id (sqlite, "
-                            "postgres, kafka_sink) in this pipeline");
+    v.error(s.position,
+            "sink '" + s.name + "' (" + s.plugin->name() +
+                ") cuts its output back to the state database's checkpoint after a crash, but source '" +
+                external->name + "' (" + external->plugin->name() +
+                ") commits its position outside that database, so after a crash the two can "
+                "disagree and articles would be lost; use a sink that upserts by id (sqlite, "
+                "postgres, kafka_sink) in this pipeline");
   }
 }
 
@@ -573,16 +577,20 @@ void check_replace_mode(const PipelineConfig& p, Validator& v) {
         sink.options.string("mode") != "replace")
       continue;
     for (const auto& source : p.sources) {
-      const bool rereads_all = source.options.has("incremental") && source.options.value("incremental").is_bool() &&
+      const bool rereads_all = source.options.has("incremental") &&
+                               source.options.value("incremental").is_bool() &&
                                !source.options.boolean("incremental");
       if (rereads_all) continue;
       const std::string fix = source.options.has("incremental")
                                   ? "set incremental = false on source '" + source.name + "', or use"
                                   : "use";
-      v.error(sink.position, "sink '" + sink.name + "' has mode = \"replace\", which empties its output at every "
-                             "run, but source '" + source.name + "' (" + (source.plugin ? source.plugin->name() : "?") +
-                             ") remembers what it delivered, so the articles of earlier runs would be erased; " + fix +
-                             " mode = \"append\" or \"truncate\"");
+      v.error(sink.position,
+              "sink '" + sink.name +
+                  "' has mode = \"replace\", which empties its output at every "
+                  "run, but source '" +
+                  source.name + "' (" + (source.plugin ? source.plugin->name() : "?") +
+                  ") remembers what it delivered, so the articles of earlier runs would be erased; " + fix +
+                  " mode = \"append\" or \"truncate\"");
     }
   }
 }

@@ -289,7 +289,8 @@ class Run : public std::enable_shared_from_this<Run> {
           if (options_.log)
             options_.log->warn("sink '" + s.config->name + "': existing output adopted as committed");
         } else {
-          s.stage->recover(named(options_.reset_output) ? std::string(sdk::kResetOutput) : token.value_or(""));
+          s.stage->recover(named(options_.reset_output) ? std::string(sdk::kResetOutput)
+                                                        : token.value_or(""));
         }
         // First run of this sink (or a settled one): record where it starts,
         // so a crash before the first checkpoint cuts back to here instead of
@@ -297,12 +298,15 @@ class Run : public std::enable_shared_from_this<Run> {
         if (!token || named(options_.adopt_output) || named(options_.reset_output))
           options_.state_db->put(key, s.stage->commit_token());
       } catch (const std::exception& e) {
-        std::string message = "stage '" + s.config->name + "' could not recover its committed state: " + e.what();
+        std::string message =
+            "stage '" + s.config->name + "' could not recover its committed state: " + e.what();
         const auto command = "sluice run " + s.config->position.file + " --pipeline " + p_.name;
-        message += "\n  to count the existing output as already delivered (what the sources delivered "
-                   "before is not written again): " + command + " --adopt-output " + s.config->name +
-                   "\n  to empty it and write everything the sources deliver: " + command +
-                   " --reset-output " + s.config->name;
+        message +=
+            "\n  to count the existing output as already delivered (what the sources delivered "
+            "before is not written again): " +
+            command + " --adopt-output " + s.config->name +
+            "\n  to empty it and write everything the sources deliver: " + command + " --reset-output " +
+            s.config->name;
         throw ConfigError(s.config->position, message);
       }
     }

@@ -40,8 +40,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <set>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -219,19 +219,19 @@ int count_in(const std::string& text, const std::string& needle) {
 
 std::string config_text(const Options& o) {
   std::string text = "[host]\nplugin_dirs = [" + reliability::toml_string(o.plugin_dir) + ", " +
-         reliability::toml_string(o.fixture_dir) +
-         "]\nstate = \"state/sluice.db\"\n\n"
-         "[pipeline.crash]\nworkers = " +
-         std::to_string(o.workers) + "\nbatch_size = " + std::to_string(o.batch_size) +
-         "\n\n[[pipeline.crash.source]]\nplugin = \"files\"\npath = \"in\"\n" +
-         (o.rereading ? "incremental = false\n" : "") +
-         "\n[[pipeline.crash.parser]]\nplugin = \"seed_text\"\n"
-         "\n[[pipeline.crash.enrich]]\nplugin = \"jitter\"\n"
-         "\n[[pipeline.crash.enrich]]\nplugin = \"fail_every\"\nfail_every = " +
-         std::to_string(o.fail_every) + "\n";
+                     reliability::toml_string(o.fixture_dir) +
+                     "]\nstate = \"state/sluice.db\"\n\n"
+                     "[pipeline.crash]\nworkers = " +
+                     std::to_string(o.workers) + "\nbatch_size = " + std::to_string(o.batch_size) +
+                     "\n\n[[pipeline.crash.source]]\nplugin = \"files\"\npath = \"in\"\n" +
+                     (o.rereading ? "incremental = false\n" : "") +
+                     "\n[[pipeline.crash.parser]]\nplugin = \"seed_text\"\n"
+                     "\n[[pipeline.crash.enrich]]\nplugin = \"jitter\"\n"
+                     "\n[[pipeline.crash.enrich]]\nplugin = \"fail_every\"\nfail_every = " +
+                     std::to_string(o.fail_every) + "\n";
   for (const auto& sink : jsonl_sinks(o))
-    text += "\n[[pipeline.crash.sink]]\nname = \"" + std::string(sink.mode) + "\"\nplugin = \"jsonl\"\npath = \"" +
-            sink.file.string() + "\"\nmode = \"" + sink.mode + "\"\n";
+    text += "\n[[pipeline.crash.sink]]\nname = \"" + std::string(sink.mode) +
+            "\"\nplugin = \"jsonl\"\npath = \"" + sink.file.string() + "\"\nmode = \"" + sink.mode + "\"\n";
   return text + "\n[[pipeline.crash.sink]]\nplugin = \"sqlite\"\npath = \"" + kSqliteFile + "\"\n";
 }
 
@@ -286,11 +286,13 @@ bool report_dead_letters(const fs::path& state, const std::set<long>& expected) 
     if (n > 1) duplicated.push_back(m);
     if (!expected.count(m)) unexpected.push_back(m);
   }
-  std::printf("  dead letters %zu for %zu refused articles, lost %zu, duplicated %zu\n", copies.size() + unmarked,
-              expected.size(), lost.size(), duplicated.size());
+  std::printf("  dead letters %zu for %zu refused articles, lost %zu, duplicated %zu\n",
+              copies.size() + unmarked, expected.size(), lost.size(), duplicated.size());
   if (!lost.empty()) std::printf("    lost markers %s\n", reliability::summarize(lost).c_str());
-  if (!duplicated.empty()) std::printf("    duplicated markers %s\n", reliability::summarize(duplicated).c_str());
-  if (!unexpected.empty()) std::printf("    unexpected markers %s\n", reliability::summarize(unexpected).c_str());
+  if (!duplicated.empty())
+    std::printf("    duplicated markers %s\n", reliability::summarize(duplicated).c_str());
+  if (!unexpected.empty())
+    std::printf("    unexpected markers %s\n", reliability::summarize(unexpected).c_str());
   return lost.empty() && duplicated.empty() && unexpected.empty() && unmarked == 0;
 }
 
@@ -327,9 +329,11 @@ int harness(const Options& o) {
   std::ofstream(config) << config_text(o);
   std::string modes;
   for (const auto& sink : jsonl_sinks(o)) modes += std::string(" jsonl ") + sink.mode + " +";
-  std::printf("crash harness: %ld articles, %d kills, seed %u, batch_size %d, %d workers, files%s ->%s sqlite, in %s\n",
-              o.articles, o.kills, o.seed, o.batch_size, o.workers, o.rereading ? " (incremental = false)" : "",
-              modes.c_str(), dir.c_str());
+  std::printf(
+      "crash harness: %ld articles, %d kills, seed %u, batch_size %d, %d workers, files%s ->%s sqlite, in "
+      "%s\n",
+      o.articles, o.kills, o.seed, o.batch_size, o.workers, o.rereading ? " (incremental = false)" : "",
+      modes.c_str(), dir.c_str());
 
   std::mt19937 rng(o.seed);
   Figures f;
@@ -364,7 +368,8 @@ int harness(const Options& o) {
 
   const auto expected = delivered_markers(o);
   std::vector<std::pair<std::string, reliability::Tally>> tallies;
-  for (const auto& sink : jsonl_sinks(o)) tallies.emplace_back(sink.mode, reliability::tally_jsonl(dir / sink.file));
+  for (const auto& sink : jsonl_sinks(o))
+    tallies.emplace_back(sink.mode, reliability::tally_jsonl(dir / sink.file));
   tallies.emplace_back("sqlite", reliability::tally_sqlite(dir / kSqliteFile));
   const double wall = std::chrono::duration<double>(Clock::now() - started).count();
 

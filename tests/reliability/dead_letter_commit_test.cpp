@@ -41,7 +41,8 @@ plugin = "seed_text"
 
 [[pipeline.p.enrich]]
 plugin = "fail_every"
-fail_every = )" + std::to_string(kEvery) +
+fail_every = )" +
+         std::to_string(kEvery) +
          R"(
 
 [[pipeline.p.sink]]

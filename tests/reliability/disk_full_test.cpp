@@ -45,12 +45,14 @@ plugin = "seed_text"
 [[pipeline.p.sink]]
 name = "lines"
 plugin = "jsonl"
-path = ")" + jsonl_path + R"("
+path = ")" +
+         jsonl_path + R"("
 
 [[pipeline.p.sink]]
 name = "table"
 plugin = "sqlite"
-path = ")" + sqlite_path + R"("
+path = ")" +
+         sqlite_path + R"("
 )";
 }
 
@@ -90,7 +92,8 @@ class DiskFull : public ::testing::Test {
     const auto rerun = ws_.sluice({"run", cfg.string(), "--quiet"});
     EXPECT_EQ(rerun.status.code, 0) << rerun.err;
     const auto all = marker_range(kArticles);
-    for (const auto& [name, t] : {std::pair{"jsonl", tally_jsonl(jsonl_)}, std::pair{"sqlite", tally_sqlite(db_)}}) {
+    for (const auto& [name, t] :
+         {std::pair{"jsonl", tally_jsonl(jsonl_)}, std::pair{"sqlite", tally_sqlite(db_)}}) {
       EXPECT_THAT(t.lost(all), IsEmpty()) << name;
       EXPECT_THAT(t.duplicated(), IsEmpty()) << name;
       EXPECT_EQ(t.records, all.size()) << name;

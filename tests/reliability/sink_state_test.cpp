@@ -41,7 +41,8 @@ plugin = "seed_text"
 name = "out"
 plugin = "jsonl"
 path = "out/a.jsonl"
-mode = ")" + mode + R"("
+mode = ")" +
+         mode + R"("
 
 [[pipeline.p.sink]]
 plugin = "sqlite"

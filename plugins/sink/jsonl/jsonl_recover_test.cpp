@@ -28,7 +28,8 @@ std::vector<std::string> ids_in(const fs::path& file) {
 }
 
 bool logged(const std::vector<std::string>& lines, const std::string& text) {
-  return std::any_of(lines.begin(), lines.end(), [&](const auto& l) { return l.find(text) != std::string::npos; });
+  return std::any_of(lines.begin(), lines.end(),
+                     [&](const auto& l) { return l.find(text) != std::string::npos; });
 }
 
 class JsonlRecoverTest : public JsonlSinkTest {
@@ -109,7 +110,8 @@ TEST_F(JsonlRecoverTest, BytesAppendedByAnotherProcessAfterACleanRunAreKept) {
   EXPECT_EQ(ids_in(file()), (std::vector<std::string>{"ours", "theirs"}));
   EXPECT_FALSE(logged(log_.warnings, "delivered again"));
   EXPECT_TRUE(logged(log_.warnings, "another process appended them"));
-  EXPECT_EQ(sink.commit_token(), std::to_string(fs::file_size(file()))) << "new lines follow the foreign ones";
+  EXPECT_EQ(sink.commit_token(), std::to_string(fs::file_size(file())))
+      << "new lines follow the foreign ones";
 }
 
 // The clean-close mark of an earlier run must not make a later crashed run's

@@ -22,7 +22,8 @@ JsonlSink::Mode parse_mode(const std::string& mode) {
   if (mode == "append") return JsonlSink::Mode::kAppend;
   if (mode == "truncate") return JsonlSink::Mode::kTruncate;
   if (mode == "replace") return JsonlSink::Mode::kReplace;
-  throw sdk::StageError("jsonl: option 'mode' must be \"append\", \"truncate\" or \"replace\", not \"" + mode + "\"");
+  throw sdk::StageError("jsonl: option 'mode' must be \"append\", \"truncate\" or \"replace\", not \"" +
+                        mode + "\"");
 }
 
 // Options are checked before the file system is touched.
@@ -44,7 +45,10 @@ std::uint64_t parse_token(std::string_view token) {
 }  // namespace
 
 JsonlSink::JsonlSink(const sdk::StageInit& init)
-    : mode_(parse_mode(init.options.string("mode"))), file_(open_file(init)), log_(init.log), state_(init.state) {
+    : mode_(parse_mode(init.options.string("mode"))),
+      file_(open_file(init)),
+      log_(init.log),
+      state_(init.state) {
   // Without a state database there is never a checkpoint, and the host
   // calls no recover(): truncate and replace start every run empty here.
   if (state_ == nullptr && mode_ != Mode::kAppend) empty_file("there is no state database to resume from");
@@ -106,22 +110,24 @@ void JsonlSink::recover(std::string_view token) {
   const std::uint64_t size = file_.size();
   const std::string path = file_.path().string();
   if (size < committed)
-    throw sdk::StageError("jsonl: " + path + " is " + std::to_string(size) +
-                          " bytes, shorter than the " + std::to_string(committed) +
-                          " bytes its last checkpoint recorded: it was cut or replaced outside sluice (or lost "
-                          "to a power failure with fsync = false), so acknowledged articles are missing from it");
+    throw sdk::StageError(
+        "jsonl: " + path + " is " + std::to_string(size) + " bytes, shorter than the " +
+        std::to_string(committed) +
+        " bytes its last checkpoint recorded: it was cut or replaced outside sluice (or lost "
+        "to a power failure with fsync = false), so acknowledged articles are missing from it");
   if (size == committed) return;
   const std::uint64_t extra = size - committed;
   if (closed_at && *closed_at == token) {
     if (log_ != nullptr)
-      log_->warn("jsonl: kept " + std::to_string(extra) + " bytes after byte " + std::string(token) + " of " + path +
+      log_->warn("jsonl: kept " + std::to_string(extra) + " bytes after byte " + std::string(token) + " of " +
+                 path +
                  ": the last run ended cleanly there, so another process appended them; they are not "
                  "articles of this sink and new lines follow them");
     return;
   }
   if (const auto removed = file_.cut_to(committed); removed > 0 && log_ != nullptr)
-    log_->warn("jsonl: dropped " + std::to_string(removed) + " bytes written after the last checkpoint of " + path +
-               "; they are delivered again");
+    log_->warn("jsonl: dropped " + std::to_string(removed) + " bytes written after the last checkpoint of " +
+               path + "; they are delivered again");
 }
 
 // No checkpoint: the sink's first run, or the state database was deleted or
@@ -144,8 +150,8 @@ void JsonlSink::recover_without_checkpoint() {
 void JsonlSink::empty_file(const std::string& why) {
   const auto removed = file_.cut_to(0);
   if (removed > 0 && log_ != nullptr)
-    log_->warn("jsonl: emptied " + file_.path().string() + " (" + std::to_string(removed) + " bytes) because " +
-               why);
+    log_->warn("jsonl: emptied " + file_.path().string() + " (" + std::to_string(removed) +
+               " bytes) because " + why);
 }
 
 }  // namespace sluice::plugins::jsonl

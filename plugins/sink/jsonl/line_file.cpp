@@ -188,7 +188,8 @@ void LineFile::close() noexcept {
 void LineFile::fail(std::string_view what, int error_number) const {
   std::string message = "jsonl: " + std::string(what) + " " + path_.string() + ": " + describe(error_number);
   // A full disk is not retried like a passing fault: the host stops the run.
-  if (error_number == ENOSPC || error_number == EDQUOT) throw sdk::StorageFull(message + " (free space, then run again)");
+  if (error_number == ENOSPC || error_number == EDQUOT)
+    throw sdk::StorageFull(message + " (free space, then run again)");
   throw sdk::StageError(message);
 }
 
