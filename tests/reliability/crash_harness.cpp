@@ -171,7 +171,7 @@ class GrowthWatch {
 
 struct Figures {
   int kills_by_time = 0, kills_by_progress = 0, ended_before_kill = 0, runs = 0;
-  int cut_uncommitted = 0, cut_partial = 0;  // sink recoveries seen in the logs
+  int cut_uncommitted = 0, cut_partial = 0, emptied = 0;  // sink recoveries seen in the logs
 };
 
 std::vector<std::string> run_args(const Options& o, const fs::path& config) {
@@ -365,6 +365,7 @@ int harness(const Options& o) {
       sluice::testing::read_file(dir / "runs.err") + sluice::testing::read_file(dir / "final.err");
   f.cut_uncommitted = count_in(errors, "written after the last checkpoint");
   f.cut_partial = count_in(errors, "of a partial last line");
+  f.emptied = count_in(errors, "jsonl: emptied");
 
   const auto expected = delivered_markers(o);
   std::vector<std::pair<std::string, reliability::Tally>> tallies;
@@ -377,8 +378,8 @@ int harness(const Options& o) {
               f.kills_by_time + f.kills_by_progress, f.kills_by_time, f.kills_by_progress);
   std::printf("  runs    %d (%d killed, %d ended before their kill, 1 final: %s)\n", f.runs,
               f.kills_by_time + f.kills_by_progress, f.ended_before_kill, final_status.str().c_str());
-  std::printf("  jsonl recoveries: %d cut uncommitted batches, %d cut a partial line\n", f.cut_uncommitted,
-              f.cut_partial);
+  std::printf("  jsonl recoveries: %d cut uncommitted batches, %d cut a partial line, %d emptied the file\n",
+              f.cut_uncommitted, f.cut_partial, f.emptied);
   bool ok = ended_cleanly(final_status, sluice::testing::read_file(dir / "final.err"));
   for (const auto& [name, tally] : tallies) ok = report_sink(name.c_str(), tally, expected) && ok;
   for (const auto& sink : jsonl_sinks(o)) ok = report_file(sink.mode, damage_of(dir / sink.file)) && ok;
