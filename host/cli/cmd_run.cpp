@@ -1,6 +1,7 @@
 // `sluice run CONFIG`: one pass over every (or one) pipeline, then a summary.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,16 +16,21 @@ namespace sluice::cli {
 namespace {
 
 VerbSpec run_spec() {
-  return {"sluice run CONFIG [--pipeline NAME] [--plugin-dir DIR]...",
-          "Runs the pipelines in CONFIG once, from their sources to their sinks, and prints a\n"
-          "summary per pipeline. Exit status: 0 when every document reached every sink, 1 when\n"
-          "any document failed or a run could not finish, 2 for usage or config errors.",
-          {{"--pipeline", "NAME", "run only this pipeline"},
-           plugin_dir_option(),
-           reset_state_option(),
-           {"--quiet", "", "print no progress line and no summary"}},
-          1,
-          1};
+  return {
+      "sluice run CONFIG [--pipeline NAME] [--plugin-dir DIR]... [--adopt-output SINK]... "
+      "[--reset-output SINK]... [--reset-state]",
+      "Runs the pipelines in CONFIG once, from their sources to their sinks, and prints a\n"
+      "summary per pipeline. Exit status: 0 when every document reached every sink, 1 when\n"
+      "any document failed or a run could not finish, 2 for usage or config errors.",
+      {{"--pipeline", "NAME", "run only this pipeline"},
+       plugin_dir_option(),
+       {"--adopt-output", "SINK",
+        "count this sink's existing output as already delivered (after its state was lost)"},
+       {"--reset-output", "SINK", "empty this sink's output first; it receives what the sources deliver"},
+       reset_state_option(),
+       {"--quiet", "", "print no progress line and no summary"}},
+      1,
+      1};
 }
 
 // A single self-overwriting progress line, only when stderr is a terminal.
@@ -60,6 +66,35 @@ bool stdout_taken(const host::PipelineConfig& p) {
   return false;
 }
 
+// --adopt-output / --reset-output must each name a sink of a pipeline this
+// run includes; a typo would otherwise be ignored and the sink refused again.
+bool output_names_known(const Args& args, const host::Config& config) {
+  for (const char* flag : {"--adopt-output", "--reset-output"}) {
+    for (const auto& name : args.all(flag)) {
+      std::string known;
+      bool found = false;
+      for (const auto& p : config.pipelines) {
+        if (args.has("--pipeline") && p.name != args.get("--pipeline")) continue;
+        for (const auto& s : p.sinks) {
+          found = found || s.name == name;
+          known += (known.empty() ? "" : ", ") + s.name;
+        }
+      }
+      const auto resets = args.all("--reset-output");
+      if (found && std::string(flag) == "--adopt-output" &&
+          std::find(resets.begin(), resets.end(), name) != resets.end()) {
+        std::cerr << "sluice run: sink " << name << " is named by both --adopt-output and --reset-output\n";
+        return false;
+      }
+      if (found) continue;
+      std::cerr << "sluice run: " << flag << " " << name << ": no sink of that name in " << config.file
+                << " (sinks: " << known << ")\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int cmd_run(int argc, char** argv) {
@@ -74,6 +109,7 @@ int cmd_run(int argc, char** argv) {
   host::Config config;
   if (!load_config_or_report(h, args.positionals[0], config)) return kExitUsage;
   if (args.has("--reset-state")) reset_state(config);
+  if (!output_names_known(args, config)) return kExitUsage;
 
   ConsoleLog log;
   ProgressLine progress;
@@ -85,6 +121,8 @@ int cmd_run(int argc, char** argv) {
     host::RunOptions options;
     options.log = &log;
     options.stop = stop;
+    options.adopt_output = args.all("--adopt-output");
+    options.reset_output = args.all("--reset-output");
     try {
       options.state_db = h.state(config);
     } catch (const host::StateDbUnusable& e) {

@@ -102,6 +102,9 @@ class Validator {
   void error(const toml::source_region& r, std::string message) {
     errors_.emplace_back(at(r), std::move(message));
   }
+  void error(const SourcePosition& where, std::string message) {
+    errors_.emplace_back(where, std::move(message));
+  }
   // In file order, whatever order the checks ran in (TOML tables iterate by key).
   std::vector<ConfigError> errors() const {
     auto sorted = errors_;
@@ -566,6 +569,63 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
   (out.*section.member).push_back(std::move(stage));
 }
 
+// A sink that rolls back to its commit token after a crash (jsonl) keeps
+// at-least-once only when every source's position is stored in the same
+// state transaction as that token. A source that commits its position
+// elsewhere (Kafka offsets) can be ahead of the token after a crash or a
+// lost state database; the rollback would then drop articles that source
+// never delivers again. Refused here, at the sink, with the way out.
+void check_delivery_promise(const PipelineConfig& p, Validator& v) {
+  const auto flagged = [](const StageConfig& s, std::uint32_t flag) {
+    return s.plugin != nullptr && (s.plugin->descriptor->flags & flag) != 0;
+  };
+  const auto external = std::find_if(p.sources.begin(), p.sources.end(), [&](const auto& s) {
+    return flagged(s, SLUICE_PLUGIN_FLAG_EXTERNAL_POSITION);
+  });
+  if (external == p.sources.end()) return;
+  for (const auto& s : p.sinks) {
+    if (!flagged(s, SLUICE_PLUGIN_FLAG_ROLLS_BACK)) continue;
+    v.error(s.position,
+            "sink '" + s.name + "' (" + s.plugin->name() +
+                ") cuts its output back to the state database's checkpoint after a crash, but source '" +
+                external->name + "' (" + external->plugin->name() +
+                ") commits its position outside that database, so after a crash the two can "
+                "disagree and articles would be lost; use a sink that upserts by id (sqlite, "
+                "postgres, kafka_sink) in this pipeline");
+  }
+}
+
+// `mode = "replace"` on a sink (jsonl) empties its output at the start of
+// every run, so the output holds exactly what that run delivered. That
+// keeps every article only when every source delivers everything on every
+// run, which a source says with its `incremental` option set to false. A
+// source that remembers what it delivered (incremental files, feeds, HTTP
+// with conditional GET, Kafka) would leave the emptied file without the
+// articles of earlier runs.
+void check_replace_mode(const PipelineConfig& p, Validator& v) {
+  for (const auto& sink : p.sinks) {
+    if (!sink.options.has("mode") || !sink.options.value("mode").is_string() ||
+        sink.options.string("mode") != "replace")
+      continue;
+    for (const auto& source : p.sources) {
+      const bool rereads_all = source.options.has("incremental") &&
+                               source.options.value("incremental").is_bool() &&
+                               !source.options.boolean("incremental");
+      if (rereads_all) continue;
+      const std::string fix = source.options.has("incremental")
+                                  ? "set incremental = false on source '" + source.name + "', or use"
+                                  : "use";
+      v.error(sink.position,
+              "sink '" + sink.name +
+                  "' has mode = \"replace\", which empties its output at every "
+                  "run, but source '" +
+                  source.name + "' (" + (source.plugin ? source.plugin->name() : "?") +
+                  ") remembers what it delivered, so the articles of earlier runs would be erased; " + fix +
+                  " mode = \"append\" or \"truncate\"");
+    }
+  }
+}
+
 PipelineConfig pipeline_config(const std::string& name, const toml::node& node,
                                const PluginRegistry& registry, Validator& v) {
   PipelineConfig p;
@@ -621,6 +681,8 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node,
       names.insert(s.name);
     }
   }
+  check_delivery_promise(p, v);
+  check_replace_mode(p, v);
   const auto require = [&](const std::vector<StageConfig>& list, const char* key) {
     if (list.empty())
       v.error(node.source(),

@@ -99,6 +99,16 @@ bool is_permanent(std::exception_ptr e) {
   }
 }
 
+bool is_storage_full(std::exception_ptr e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const sdk::StorageFull&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
 // Failures a replayed dead letter's input already had; 0 for new input.
 int replay_attempts(const sdk::RawDocument& doc) {
   const auto* a = doc.meta.find(kReplayAttempts);
@@ -261,25 +271,46 @@ class Run : public std::enable_shared_from_this<Run> {
   }
 
   // Sinks that cannot upsert roll back to their last committed position.
+  // Whatever recover() changed in the stage state, and the first token of a
+  // new sink, are stored before the first write, not with it.
   void recover_sinks() {
     if (!options_.state_db) return;
     for (auto& s : sinks_) {
       const auto key = sink_token_key(p_.name, s.config->name);
       const auto token = options_.state_db->get(key);
+      const auto named = [&](const std::vector<std::string>& names) {
+        return std::find(names.begin(), names.end(), s.config->name) != names.end();
+      };
       try {
-        s.stage->recover(token.value_or(""));
-        // First run of this sink: record where it starts, so a crash before
-        // the first checkpoint cuts back to here instead of keeping the
-        // uncommitted batches (which the sources then deliver again).
-        if (!token) {
-          options_.state_db->put(key, s.stage->commit_token());
-          options_.state_db->flush();  // durable before the first write, not with it
+        if (named(options_.adopt_output)) {
+          // The output as it is now counts as delivered: recovering to its
+          // own current position cuts nothing.
+          s.stage->recover(s.stage->commit_token());
+          if (options_.log)
+            options_.log->warn("sink '" + s.config->name + "': existing output adopted as committed");
+        } else {
+          s.stage->recover(named(options_.reset_output) ? std::string(sdk::kResetOutput)
+                                                        : token.value_or(""));
         }
+        // First run of this sink (or a settled one): record where it starts,
+        // so a crash before the first checkpoint cuts back to here instead of
+        // keeping the uncommitted batches (which the sources deliver again).
+        if (!token || named(options_.adopt_output) || named(options_.reset_output))
+          options_.state_db->put(key, s.stage->commit_token());
       } catch (const std::exception& e) {
-        throw ConfigError(s.config->position, "stage '" + s.config->name +
-                                                  "' could not recover its committed state: " + e.what());
+        std::string message =
+            "stage '" + s.config->name + "' could not recover its committed state: " + e.what();
+        const auto command = "sluice run " + s.config->position.file + " --pipeline " + p_.name;
+        message +=
+            "\n  to count the existing output as already delivered (what the sources delivered "
+            "before is not written again): " +
+            command + " --adopt-output " + s.config->name +
+            "\n  to empty it and write everything the sources deliver: " + command + " --reset-output " +
+            s.config->name;
+        throw ConfigError(s.config->position, message);
       }
     }
+    options_.state_db->flush();
   }
 
   bool any_timeout() const {
@@ -659,6 +690,14 @@ class Run : public std::enable_shared_from_this<Run> {
             return false;
           }
           const auto error = what_of(std::current_exception());
+          if (is_storage_full(std::current_exception())) {
+            // Waiting will not free the disk and dead letters would fill it
+            // further: stop now; the batch stays unacknowledged for a rerun.
+            counts.failed += batch.size();
+            fatal("sink '" + sink.config->name + "' is out of space, run stopped: " + error);
+            docs_.close();
+            return false;
+          }
           if (options_.log)
             options_.log->warn("sink '" + sink.config->name + "' failed (attempt " +
                                std::to_string(backoff.attempts()) + "): " + error);
@@ -767,9 +806,8 @@ class Run : public std::enable_shared_from_this<Run> {
     } catch (const std::exception& e) {
       if (db) {
         db->rollback();
-        // The acknowledgements' and sink tokens' writes are still buffered;
-        // stored later without this batch's dead letters they would pass
-        // over the failed items. The next run redoes the batch instead.
+        // The run ends here: none of this checkpoint may be stored later
+        // without its dead letters, so its writes are dropped, not kept.
         db->discard_pending();
       }
       fatal(std::string("cannot commit checkpoint to the state database: ") + e.what());

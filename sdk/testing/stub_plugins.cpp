@@ -24,10 +24,22 @@ class StubSink : public sluice::sdk::Sink {
   void write(std::span<const sluice::sdk::Article>) override {}
 };
 
+// The stand-in says it delivers everything on every run, so a sink option
+// the host only accepts beside such sources (jsonl mode = "replace")
+// validates on its own too.
+constexpr sluice_option_desc kStubSourceOptions[] = {
+    {.name = "incremental",
+     .type = SLUICE_OPT_BOOL,
+     .required = 0,
+     .default_toml = "false",
+     .description = "Always false: the stand-in remembers nothing between runs.",
+     .example_toml = "false"},
+};
+
 }  // namespace
 
 SLUICE_PLUGIN(sluice_testing_stub_source, StubSource, sluice::sdk::testing::detail::kStubSource, "0",
-              "stand-in source for option validation", nullptr, 0)
+              "stand-in source for option validation", kStubSourceOptions, 0)
 SLUICE_PLUGIN(sluice_testing_stub_parser, StubParser, sluice::sdk::testing::detail::kStubParser, "0",
               "stand-in parser for option validation", nullptr, 0)
 SLUICE_PLUGIN(sluice_testing_stub_sink, StubSink, sluice::sdk::testing::detail::kStubSink, "0",

@@ -1,105 +1,14 @@
 // Behaviour of the jsonl sink against real files in a private temp dir.
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-#include <gtest/gtest.h>
-#include <stdlib.h>
 #include <sys/resource.h>
 
 #include <csignal>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
-#include <vector>
 
-#include "jsonl_sink.hpp"
-#include "sluice/sdk/json.hpp"
-#include "sluice/sdk/testing/options.hpp"
+#include "jsonl_test_fixture.hpp"
 
 namespace sluice::plugins::jsonl {
-const sluice_plugin_descriptor* descriptor();  // from plugin.cpp
-
 namespace {
 
-namespace fs = std::filesystem;
-using Poco::JSON::Array;
-using Poco::JSON::Object;
-
-const std::string kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-class CapturingLog final : public sdk::Log {
- public:
-  void info(std::string_view message) override { infos.emplace_back(message); }
-  void warn(std::string_view message) override { warnings.emplace_back(message); }
-  std::vector<std::string> infos, warnings;
-};
-
-sdk::Article make_article(std::string id, std::string title, std::vector<std::string> body) {
-  sdk::Article a;
-  a.id = std::move(id);
-  a.source_uri = "file:///seeds/" + a.id + ".txt";
-  a.content_type = "text/plain";
-  a.fetched_at_ms = 1700000000123;
-  a.title = std::move(title);
-  a.body = std::move(body);
-  a.language = "en";
-  return a;
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-void spit(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
-
-// The file's lines; fails the test if the file does not end with '\n'.
-std::vector<std::string> lines_of(const fs::path& path) {
-  const std::string text = slurp(path);
-  if (!text.empty()) {
-    EXPECT_EQ(text.back(), '\n') << "file ends with a partial line";
-  }
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-Object::Ptr parse(const std::string& line) {
-  Poco::JSON::Parser parser;
-  return parser.parse(line).extract<Object::Ptr>();
-}
-
-class JsonlSinkTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string dir = (fs::temp_directory_path() / "sluice-jsonl-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(dir.data()), nullptr);
-    dir_ = dir;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // A StageInit as the host would build it: the declared defaults plus
-  // `overrides`, converted by the host's own validator.
-  sdk::StageInit init(const std::string& path, sdk::Map overrides = {}) {
-    sdk::StageInit i;
-    i.pipeline = "test";
-    i.name = "jsonl";
-    i.base_dir = dir_.string();
-    i.log = &log_;
-    overrides["path"] = path;
-    i.options = sdk::testing::make_options(*descriptor(), overrides);
-    return i;
-  }
-
-  fs::path dir_;
-  CapturingLog log_;
-};
+using namespace testing_support;
 
 TEST_F(JsonlSinkTest, WritesOneParsableObjectPerArticle) {
   sdk::Article a = make_article("a1", "Minister resigns", {"First paragraph.", "Second one."});
@@ -170,16 +79,18 @@ TEST_F(JsonlSinkTest, AppendModeKeepsEarlierLines) {
   EXPECT_EQ(parse(lines[1])->getValue<std::string>("id"), "second");
 }
 
-TEST_F(JsonlSinkTest, TruncateModeEmptiesTheFileOnOpen) {
-  spit(dir_ / "out.jsonl", "{\"id\":\"old1\"}\n{\"id\":\"old2\"}\n");
-  {
-    JsonlSink sink(init("out.jsonl", {{"mode", "truncate"}}));
-    EXPECT_EQ(fs::file_size(dir_ / "out.jsonl"), 0u);
-    sink.write(std::vector{make_article("new", "New", {"p"})});
+// Without a state database there is no checkpoint on any run: truncate
+// and replace start every run with an empty file; append keeps it.
+TEST_F(JsonlSinkTest, WithoutAStateDatabaseOnlyAppendKeepsTheFile) {
+  const std::string text = "{\"id\":\"old1\"}\n{\"id\":\"old2\"}\n";
+  for (const char* mode : {"truncate", "replace"}) {
+    spit(dir_ / "out.jsonl", text);
+    JsonlSink sink(init("out.jsonl", {{"mode", mode}}));
+    EXPECT_EQ(fs::file_size(dir_ / "out.jsonl"), 0u) << mode;
   }
-  const auto lines = lines_of(dir_ / "out.jsonl");
-  ASSERT_EQ(lines.size(), 1u);
-  EXPECT_EQ(parse(lines[0])->getValue<std::string>("id"), "new");
+  spit(dir_ / "out.jsonl", text);
+  JsonlSink sink(init("out.jsonl", {{"mode", "append"}}));
+  EXPECT_EQ(slurp(dir_ / "out.jsonl"), text);
 }
 
 TEST_F(JsonlSinkTest, CutsAHalfWrittenLastLineOnOpen) {

@@ -39,18 +39,12 @@ int read_at(int fd, char* out, std::size_t n, std::uint64_t offset) {
 
 }  // namespace
 
-LineFile::LineFile(fs::path path, Mode mode, bool durable, sdk::Log* log)
+LineFile::LineFile(fs::path path, bool durable, sdk::Log* log)
     : path_(std::move(path)), durable_(durable), log_(log) {
   try {
     bool created = false;
     open_locked(created);
-    bool changed = false;
-    if (mode == Mode::kTruncate) {
-      if (::ftruncate(fd_, 0) != 0) fail("cannot truncate", errno);
-      changed = true;
-    } else {
-      changed = cut_partial_tail();
-    }
+    const bool changed = cut_partial_tail();
     if (durable_ && changed && ::fdatasync(fd_) != 0) fail("cannot sync", errno);
     if (durable_ && created) {
       // A new file's directory entry must be durable too, or a crash could
@@ -128,7 +122,7 @@ bool LineFile::cut_partial_tail() {
                           " ends with a partial line that is not JSON; it does not look like "
                           "a file this sink wrote, so it is left untouched");
   }
-  if (::ftruncate(fd_, static_cast<off_t>(keep)) != 0) fail("cannot truncate", errno);
+  shrink_to(keep);
   size_ = keep;
   if (log_ != nullptr) {
     log_->warn("jsonl: cut " + std::to_string(end - keep) + " bytes of a partial last line from " +
@@ -141,7 +135,7 @@ bool LineFile::cut_partial_tail() {
 void LineFile::append(std::string_view lines) {
   if (fd_ < 0) throw sdk::StageError("jsonl: " + path_.string() + " is closed");
   if (dirty_tail_) {
-    if (::ftruncate(fd_, static_cast<off_t>(size_)) != 0) fail("cannot repair", errno);
+    shrink_to(size_);
     dirty_tail_ = false;
   }
   const char* data = lines.data();
@@ -157,14 +151,32 @@ void LineFile::append(std::string_view lines) {
   size_ += lines.size();
 }
 
-std::uint64_t LineFile::truncate_to(std::uint64_t length) {
+std::uint64_t LineFile::cut_to(std::uint64_t length) {
   if (fd_ < 0) throw sdk::StageError("jsonl: " + path_.string() + " is closed");
-  if (length >= size_) return 0;
-  if (::ftruncate(fd_, static_cast<off_t>(length)) != 0) fail("cannot truncate", errno);
+  const std::uint64_t before = size_on_disk();
+  if (!shrink_to(length)) {
+    size_ = std::min(size_, before);
+    return 0;
+  }
   if (durable_ && ::fdatasync(fd_) != 0) fail("cannot sync", errno);
-  const std::uint64_t removed = size_ - length;
   size_ = length;
-  return removed;
+  return before - length;
+}
+
+std::uint64_t LineFile::size_on_disk() const {
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0) fail("cannot stat", errno);
+  return static_cast<std::uint64_t>(st.st_size);
+}
+
+// The one place this sink calls ftruncate. The file's real length is asked
+// each time rather than trusted from size_: cutting "back" to a length past
+// the end would extend the file with NUL bytes, the corruption a crash
+// recovery must never cause.
+bool LineFile::shrink_to(std::uint64_t length) {
+  if (size_on_disk() <= length) return false;
+  if (::ftruncate(fd_, static_cast<off_t>(length)) != 0) fail("cannot truncate", errno);
+  return true;
 }
 
 void LineFile::close() noexcept {
@@ -174,13 +186,21 @@ void LineFile::close() noexcept {
 }
 
 void LineFile::fail(std::string_view what, int error_number) const {
-  throw sdk::StageError("jsonl: " + std::string(what) + " " + path_.string() + ": " + describe(error_number));
+  std::string message = "jsonl: " + std::string(what) + " " + path_.string() + ": " + describe(error_number);
+  // A full disk is not retried like a passing fault: the host stops the run.
+  if (error_number == ENOSPC || error_number == EDQUOT)
+    throw sdk::StorageFull(message + " (free space, then run again)");
+  throw sdk::StageError(message);
 }
 
 void LineFile::roll_back_and_fail(std::string_view what, int error_number) {
   // Drop whatever part of the batch reached the file, so it again ends with
   // a complete line and the host's retry appends cleanly.
-  if (::ftruncate(fd_, static_cast<off_t>(size_)) != 0) dirty_tail_ = true;
+  try {
+    shrink_to(size_);
+  } catch (const sdk::StageError&) {
+    dirty_tail_ = true;
+  }
   fail(what, error_number);
 }
 

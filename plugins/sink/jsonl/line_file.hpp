@@ -12,37 +12,40 @@ namespace sluice::plugins::jsonl {
 
 class LineFile {
  public:
-  enum class Mode { kAppend, kTruncate };
-
-  // Opens (creating if needed) and locks `path` against other sinks. In
-  // append mode a partial last line left by an interrupted write is cut off
-  // (reported through `log`, which may be null). `durable` makes every
-  // append() return only after fdatasync. Throws sdk::StageError.
-  LineFile(std::filesystem::path path, Mode mode, bool durable, sdk::Log* log);
+  // Opens (creating if needed) and locks `path` against other sinks. A
+  // partial last line left by an interrupted write is cut off (reported
+  // through `log`, which may be null). `durable` makes every append() and
+  // cut return only after fdatasync. Throws sdk::StageError, or
+  // sdk::StorageFull when the disk is full.
+  LineFile(std::filesystem::path path, bool durable, sdk::Log* log);
   ~LineFile();
   LineFile(const LineFile&) = delete;
   LineFile& operator=(const LineFile&) = delete;
 
   // Appends `lines` (complete lines, each ending in '\n') with one write(2)
   // loop. On any failure the file is cut back to its previous size before
-  // sdk::StageError is thrown, so a retry never follows half a line.
+  // the error is thrown (sdk::StorageFull for ENOSPC/EDQUOT, else
+  // sdk::StageError), so a retry never follows half a line.
   void append(std::string_view lines);
 
-  // Cuts the file back to `length` bytes (a committed offset) when it is
-  // longer: lines written after the last checkpoint are dropped so the host
-  // can deliver them again without duplicates. Returns the bytes removed.
-  std::uint64_t truncate_to(std::uint64_t length);
+  // Cuts the file back to `length` bytes when it is longer and returns the
+  // bytes removed; a file already at or below `length` is left alone (0).
+  // Never extends the file: ftruncate beyond the end would write NUL bytes.
+  std::uint64_t cut_to(std::uint64_t length);
 
   // Releases the file and its lock. Idempotent; append() afterwards throws.
   void close() noexcept;
 
   const std::filesystem::path& path() const { return path_; }
-  // Bytes of complete, acknowledged lines: the offset a later step records.
+  // Bytes of complete lines in the file: the offset a checkpoint records.
   std::uint64_t size() const { return size_; }
 
  private:
   void open_locked(bool& created);
   bool cut_partial_tail();
+  std::uint64_t size_on_disk() const;
+  // ftruncate to `length` only if the file is longer (see cut_to).
+  bool shrink_to(std::uint64_t length);
   [[noreturn]] void fail(std::string_view what, int error_number) const;
   [[noreturn]] void roll_back_and_fail(std::string_view what, int error_number);
 

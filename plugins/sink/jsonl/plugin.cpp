@@ -17,8 +17,12 @@ constexpr sluice_option_desc kOptions[] = {
      .type = SLUICE_OPT_STRING,
      .required = 0,
      .default_toml = "\"append\"",
-     .description = "\"append\" keeps existing lines; \"truncate\" empties the file when the "
-                    "sink opens.",
+     .description = "\"append\": keep lines across runs; a non-empty file the state database "
+                    "has no checkpoint for (first run, state lost or reset) is refused until "
+                    "`sluice run --adopt-output` or `--reset-output` settles it. \"truncate\": "
+                    "the same, but such a file is emptied. \"replace\": empty the file at the "
+                    "start of every run (only with sources set to incremental = false). After a "
+                    "crash every mode cuts the file back to its last checkpoint.",
      .example_toml = "\"truncate\""},
     {.name = "fsync",
      .type = SLUICE_OPT_BOOL,
@@ -32,4 +36,5 @@ constexpr sluice_option_desc kOptions[] = {
 }  // namespace
 
 SLUICE_PLUGIN(jsonl, sluice::plugins::jsonl::JsonlSink, "jsonl", "1.0.0",
-              "Writes one canonical JSON object per article per line", kOptions, 0)
+              "Writes one canonical JSON object per article per line", kOptions,
+              SLUICE_PLUGIN_FLAG_ROLLS_BACK)

@@ -1,6 +1,7 @@
 #include "sqlite_sink.hpp"
 
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
@@ -167,6 +168,9 @@ std::vector<sdk::SearchHit> SqliteSink::search(const sdk::SearchQuery& query) {
 }
 
 void SqliteSink::fail(const Poco::Exception& e) const {
+  // SQLITE_FULL (at COMMIT or a WAL checkpoint): stop the run, do not retry.
+  if (dynamic_cast<const Poco::Data::SQLite::DatabaseFullException*>(&e) != nullptr)
+    throw sdk::StorageFull("sqlite: " + path_ + ": " + e.displayText() + " (free space, then run again)");
   throw sdk::StageError("sqlite: " + path_ + ": " + e.displayText());
 }
 

@@ -65,6 +65,9 @@ void UpsertStatement::execute(sqlite3_stmt* statement, const BatchRows& rows, st
   // and must not keep pointers into this one.
   sqlite3_reset(statement);
   sqlite3_clear_bindings(statement);
+  // A full disk is not retried like a passing fault: the host stops the run.
+  if ((rc & 0xff) == SQLITE_FULL)
+    throw sdk::StorageFull("sqlite: " + path_ + ": " + message + " (free space, then run again)");
   if (rc != SQLITE_DONE) throw sdk::StageError("sqlite: " + path_ + ": " + message);
 }
 

@@ -13,6 +13,7 @@
 #include "files_source.hpp"
 #include "sluice/sdk/descriptor.h"
 #include "sluice/sdk/testing/options.hpp"
+#include "sluice/sdk/testing/recorders.hpp"
 
 namespace sluice::plugins::files {
 const sluice_plugin_descriptor* descriptor();  // from plugin.cpp
@@ -80,6 +81,7 @@ class FilesSourceTest : public ::testing::Test {
     init.options = sdk::testing::make_options(*descriptor(), overrides);
     init.base_dir = std::move(base_dir);
     init.log = &log_;
+    init.state = state_;
     return std::make_unique<FilesSource>(init);
   }
 
@@ -104,6 +106,7 @@ class FilesSourceTest : public ::testing::Test {
 
   fs::path root_;
   RecordingLog log_;
+  sdk::StateStore* state_ = nullptr;  // set by tests of incremental runs
 };
 
 using Keys = std::vector<std::string>;
@@ -410,6 +413,64 @@ TEST_F(FilesSourceTest, AcknowledgeRecordsTheLastCursor) {
   ASSERT_TRUE(source->next(doc));
   source->acknowledge(doc.cursor);
   EXPECT_EQ(source->last_acknowledged(), "a.txt");
+}
+
+// Record-on-acknowledge: an incremental source writes a file's fingerprint
+// to the state only when the host acknowledges it (every sink stored it),
+// so a crash between reading and acknowledging delivers the file again.
+class FilesAcknowledgeTest : public FilesSourceTest {
+ protected:
+  void SetUp() override {
+    FilesSourceTest::SetUp();
+    state_ = &memory_;
+    write("a.txt", "a");
+    write("b.txt", "b");
+    write("c.txt", "c");
+  }
+  std::vector<std::string> recorded() const {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : memory_.all()) out.push_back(key);
+    return out;
+  }
+  sdk::testing::MemoryState memory_;
+};
+
+TEST_F(FilesAcknowledgeTest, NothingIsRecordedBeforeTheAcknowledgement) {
+  auto source = make();
+  EXPECT_EQ(keys(drain(*source)), (Keys{"a.txt", "b.txt", "c.txt"}));
+  EXPECT_TRUE(recorded().empty()) << recorded().front();
+}
+
+TEST_F(FilesAcknowledgeTest, AnAcknowledgementRecordsEveryFileUpToItsCursor) {
+  auto source = make();
+  const auto docs = drain(*source);
+  source->acknowledge(docs[1].cursor);
+  EXPECT_EQ(recorded(), (Keys{"file/a.txt", "file/b.txt"}));
+  source->acknowledge(docs[2].cursor);
+  EXPECT_EQ(recorded(), (Keys{"file/a.txt", "file/b.txt", "file/c.txt"}));
+  EXPECT_EQ(keys(drain(*make())), Keys{}) << "a later run skips what was acknowledged";
+}
+
+TEST_F(FilesAcknowledgeTest, ACrashBetweenReadAndAcknowledgeDeliversAgain) {
+  {
+    auto source = make();
+    sdk::RawDocument doc;
+    ASSERT_TRUE(source->next(doc));
+    source->acknowledge(doc.cursor);  // a.txt stored by every sink
+    ASSERT_TRUE(source->next(doc));   // b.txt read, then the process dies
+    ASSERT_TRUE(source->next(doc));   // c.txt too
+  }
+  EXPECT_EQ(keys(drain(*make())), (Keys{"b.txt", "c.txt"}));
+}
+
+TEST_F(FilesAcknowledgeTest, AChangedFileIsDeliveredAgainAfterItsAcknowledgement) {
+  {
+    auto source = make();
+    const auto docs = drain(*source);
+    source->acknowledge(docs.back().cursor);
+  }
+  write("b.txt", "b, edited");
+  EXPECT_EQ(keys(drain(*make())), Keys{"b.txt"});
 }
 
 TEST_F(FilesSourceTest, TwoInstancesDoNotInterfere) {

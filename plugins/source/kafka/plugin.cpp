@@ -72,4 +72,4 @@ constexpr sluice_option_desc kOptions[] = {
 // KafkaSource guards its state with its own mutex.
 SLUICE_PLUGIN(kafka_source, sluice::plugins::kafka::KafkaSource, "kafka_source", "1.0.0",
               "Consumes Kafka topics as a consumer group, committing offsets only for stored articles",
-              kOptions, SLUICE_PLUGIN_FLAG_THREAD_SAFE)
+              kOptions, SLUICE_PLUGIN_FLAG_THREAD_SAFE | SLUICE_PLUGIN_FLAG_EXTERNAL_POSITION)

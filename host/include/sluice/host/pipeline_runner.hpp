@@ -86,6 +86,13 @@ struct RunOptions {
   std::shared_ptr<sdk::Source> source_override;
   std::shared_ptr<sdk::Parser> parser_override;
   std::vector<std::string> only_sinks;
+  // Sink stage names whose existing output the operator settles for this run
+  // (`sluice run --adopt-output / --reset-output`): adopt records the
+  // sink's current commit token as committed without recovering; reset
+  // passes sdk::kResetOutput to recover() so the sink starts over. Names
+  // that are not sinks of this pipeline are ignored (the CLI checks them).
+  std::vector<std::string> adopt_output;
+  std::vector<std::string> reset_output;
 };
 
 // Creates the stages, runs the pipeline to completion and returns counts.

@@ -119,10 +119,11 @@ class StateDb {
   void put(std::string_view key, std::string_view value);
   void erase(std::string_view key);
   void flush();
-  // Drops every write no commit has stored. For a caller that gave up the
-  // transaction those writes belonged with (a checkpoint that failed): they
-  // must not reach the file later on their own, through the next commit or
-  // the destructor's flush, without the dead letters of their batch.
+  // Drops the writes no commit has stored yet. For a checkpoint that failed
+  // and will not be retried: its source acknowledgements and sink tokens
+  // must not land later (with the next commit or the destructor's flush)
+  // without the dead letters that went down with its transaction. What is
+  // dropped is redone by the next run, as after a crash.
   void discard_pending();
   sdk::StateStore* store() { return store_.get(); }
 

@@ -71,11 +71,21 @@ typedef struct sluice_option_desc {
  * `stdout` sink). A host that prints on stdout itself (the CLI's run
  * summary) moves that to stderr, so stdout carries only the stage's data. */
 #define SLUICE_PLUGIN_FLAG_STDOUT 0x2u
+/* A source whose acknowledged position lives outside the host's state
+ * database (a Kafka consumer group's committed offsets), so it does not
+ * move back with the state's checkpoint after a crash or a lost state. */
+#define SLUICE_PLUGIN_FLAG_EXTERNAL_POSITION 0x4u
+/* A sink that, on recover(), discards what it wrote after its last commit
+ * token (the jsonl sink cuts its file back to the committed offset). That
+ * is exact only when every source's position is in the same state
+ * transaction: `sluice validate` refuses it beside an EXTERNAL_POSITION
+ * source, where the rollback could drop articles never delivered again. */
+#define SLUICE_PLUGIN_FLAG_ROLLS_BACK 0x8u
 /* A sink whose store can be searched: its stage object also implements
  * sluice::sdk::Searchable (sluice/sdk/search.hpp), so `sluice search` can
  * ask it. The host refuses to search a sink without this flag before
  * creating it. */
-#define SLUICE_PLUGIN_FLAG_SEARCHABLE 0x4u
+#define SLUICE_PLUGIN_FLAG_SEARCHABLE 0x10u
 
 typedef struct sluice_plugin_descriptor {
   /* --- fixed prefix: never reordered, checked before anything else --- */

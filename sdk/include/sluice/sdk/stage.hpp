@@ -136,9 +136,22 @@ class SLUICE_SDK_VISIBLE Sink : public Stage {
   // run it passes the saved token to recover() before any write(), and the
   // sink discards whatever it wrote after that point (e.g. truncates a file
   // to the saved length). Idempotent sinks (upsert by id) need neither.
+  //
+  // recover("") means no token is recorded for this sink: its first run, or
+  // the state database was lost or reset while the sources may deliver
+  // everything again. A sink that then finds output it cannot account for
+  // should throw rather than write it a second time; the operator settles it
+  // with `sluice run --adopt-output` (the host passes the sink its own
+  // current commit_token(), so nothing is cut, and records it) or
+  // `--reset-output` (the host passes kResetOutput). See docs/reliability.md.
   virtual std::string commit_token() { return {}; }
   virtual void recover(std::string_view token) { (void)token; }
 };
+
+// The token recover() receives when the operator asked to start this sink's
+// output over (`sluice run --reset-output STAGE`): a sink holding a file or
+// stream position empties its output; an idempotent sink may ignore it.
+inline constexpr std::string_view kResetOutput = "sluice:reset-output";
 
 // An error a stage raises on purpose, with a message meant for the operator.
 class SLUICE_SDK_VISIBLE StageError : public std::runtime_error {
@@ -180,6 +193,17 @@ class SLUICE_SDK_VISIBLE RejectedArticles : public StageError {
 class SLUICE_SDK_VISIBLE PermanentError : public StageError {
  public:
   using StageError::StageError;
+};
+
+// The store has no space left (ENOSPC on a write or sync, SQLite's
+// SQLITE_FULL). Unlike a network blip, waiting does not mend it and
+// dead-lettering the batch would only move the problem: the host ends the
+// run at once, naming the stage, with nothing after the last checkpoint
+// acknowledged, so a rerun after space is freed delivers it. A host that
+// predates this class treats it as the PermanentError it derives from.
+class SLUICE_SDK_VISIBLE StorageFull : public PermanentError {
+ public:
+  using PermanentError::PermanentError;
 };
 
 // Thrown by an enricher that decides an article must go no further (a
