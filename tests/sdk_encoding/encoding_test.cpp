@@ -207,3 +207,72 @@ TEST(DocumentText, UsesTheDocumentContentType) {
 
 }  // namespace
 }  // namespace sluice::sdk::encoding
+
+namespace sluice::sdk::encoding {
+namespace {
+
+using namespace std::string_literals;
+
+TEST(Binary, TextIsNotBinary) {
+  EXPECT_FALSE(binary_content("Plain text.\n\tIndented\r\n\fNext page\v", 0));
+  EXPECT_FALSE(binary_content("Caf\xC3\xA9 \xE2\x80\x99quoted\xE2\x80\x99", 0));
+  EXPECT_FALSE(binary_content("", 0));
+  // A few undecodable bytes in real text: repaired, still text.
+  EXPECT_FALSE(binary_content(std::string(100, 'a'), 9));
+}
+
+TEST(Binary, ANulAnywhereIsBinaryAndSaysWhere) {
+  const auto why = binary_content("abc\0def"s, 0);
+  ASSERT_TRUE(why);
+  EXPECT_EQ(*why, "binary data, not text: a NUL character at byte 3 of the decoded text (text never holds one)");
+}
+
+TEST(Binary, ManyControlCharactersOrUndecodableBytesAreBinary) {
+  std::string controls;
+  for (int i = 0; i < 40; ++i) controls += "ab\x01\x02";  // half control characters
+  const auto why = binary_content(controls, 0);
+  ASSERT_TRUE(why);
+  EXPECT_EQ(*why, "binary data, not text: 80 of 160 characters are control characters or undecodable bytes");
+  EXPECT_TRUE(binary_content(std::string(100, 'a'), 40));  // 40 replaced of 100
+}
+
+TEST(DocumentText, RefusesRandomBytesAsBinary) {
+  RawDocument doc;
+  std::uint32_t state = 1;
+  for (int i = 0; i < 65536; ++i) {
+    state = state * 1664525u + 1013904223u;
+    doc.bytes += static_cast<char>(state >> 24);
+  }
+  for (const char* fallback : {"utf-8", "windows-1252"}) {
+    Hints hints;
+    hints.fallback = fallback;
+    try {
+      document_text(doc, 1 << 20, hints);
+      ADD_FAILURE() << "random bytes read as text with fallback " << fallback;
+    } catch (const StageError& e) {
+      EXPECT_NE(std::string(e.what()).find("binary data, not text"), std::string::npos) << e.what();
+    }
+  }
+  Hints allow;
+  allow.refuse_binary = false;
+  EXPECT_NO_THROW(document_text(doc, 1 << 20, allow));
+}
+
+// UTF-16 and UTF-32 text holds NUL bytes; decoded by its mark it is text.
+TEST(DocumentText, TextWithAByteOrderMarkIsDecodedByIt) {
+  RawDocument doc;
+  doc.bytes = "\xFF\xFE" "d\0a\0t\0e\0 \0" "2\0" "0\0"s;
+  EXPECT_EQ(document_text(doc, 100, {}).text(), "date 20");
+  doc.bytes = "\xFE\xFF\0d\0a\0t\0e"s;
+  EXPECT_EQ(document_text(doc, 100, {}).text(), "date");
+  doc.bytes = "\xFF\xFE\0\0d\0\0\0a\0\0\0"s;
+  EXPECT_EQ(document_text(doc, 100, {}).text(), "da");
+  doc.bytes = "\xEF\xBB\xBF" "date"s;
+  EXPECT_EQ(document_text(doc, 100, {}).text(), "date");
+  // Without a mark, UTF-16's NULs make it binary rather than "d a t e".
+  doc.bytes = "d\0a\0t\0e\0"s;
+  EXPECT_THROW(document_text(doc, 100, {}), StageError);
+}
+
+}  // namespace
+}  // namespace sluice::sdk::encoding

@@ -60,6 +60,8 @@ struct Hints {
   // charset: windows-1252 is what such text on the web and in news archives
   // almost always is (and a superset of ISO-8859-1's printable range).
   std::string_view fallback = "windows-1252";
+  // document_text() refuses binary data (see binary_content()).
+  bool refuse_binary = true;
 };
 
 // The result of to_utf8(). text() is valid UTF-8 without a byte-order mark.
@@ -364,6 +366,32 @@ inline std::optional<std::string> warning(const Decoded& d) {
   return w;
 }
 
+// Why decoded `text` is binary data rather than text, or nothing. Text
+// holds no NUL, and few control characters (other than tab, line feed,
+// carriage return, form feed and vertical tab) or undecodable sequences
+// (`replaced`, from Decoded::replaced()): a NUL anywhere, or more than one
+// character in four of those, is binary (random bytes read as UTF-8 are
+// four fifths undecodable; text with a few stray bytes stays text). A document in UTF-16/32 reads as
+// text once decoded by its byte-order mark; without one its NULs mark it
+// binary, as in git and grep.
+inline std::optional<std::string> binary_content(std::string_view text, std::size_t replaced) {
+  std::size_t characters = 0, controls = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte: same character
+    ++characters;
+    if (c == 0)
+      return "binary data, not text: a NUL character at byte " + std::to_string(i) +
+             " of the decoded text (text never holds one)";
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F) ++controls;
+  }
+  const std::size_t suspicious = controls + replaced;
+  if (suspicious >= 8 && suspicious * 4 > characters)
+    return "binary data, not text: " + std::to_string(suspicious) + " of " + std::to_string(characters) +
+           " characters are control characters or undecodable bytes";
+  return std::nullopt;
+}
+
 // The first step of every parser: refuse a document the source could not
 // read (its reason is in meta "error") or one over `max_bytes`. Throws
 // StageError with a message meant for the operator.
@@ -375,13 +403,21 @@ inline void check_document(const RawDocument& doc, std::uint64_t max_bytes) {
                      std::to_string(max_bytes) + " bytes); raise max_bytes to parse it");
 }
 
+// Throws StageError when `d` is binary data (see binary_content()).
+inline void refuse_binary(const Decoded& d) {
+  if (auto why = binary_content(d.text(), d.replaced())) throw StageError(*why);
+}
+
 // check_document(), then the document's bytes as UTF-8, with its content
-// type (when `hints` names none) as a declaration.
+// type (when `hints` names none) as a declaration; binary data is refused
+// unless `hints.refuse_binary` is false.
 inline Decoded document_text(const RawDocument& doc, std::uint64_t max_bytes, const Hints& hints) {
   check_document(doc, max_bytes);
   Hints h = hints;
   if (h.content_type.empty()) h.content_type = doc.content_type;
-  return to_utf8(doc.bytes, h);
+  Decoded d = to_utf8(doc.bytes, h);
+  if (h.refuse_binary) refuse_binary(d);
+  return d;
 }
 
 }  // namespace sluice::sdk::encoding
