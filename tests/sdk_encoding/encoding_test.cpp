@@ -217,23 +217,29 @@ TEST(Binary, TextIsNotBinary) {
   EXPECT_FALSE(binary_content("Plain text.\n\tIndented\r\n\fNext page\v", 0));
   EXPECT_FALSE(binary_content("Caf\xC3\xA9 \xE2\x80\x99quoted\xE2\x80\x99", 0));
   EXPECT_FALSE(binary_content("", 0));
-  // A few undecodable bytes in real text: repaired, still text.
+  // A few undecodable bytes or a stray NUL in real text: still text.
   EXPECT_FALSE(binary_content(std::string(100, 'a'), 9));
+  EXPECT_FALSE(binary_content("one stray\0 NUL"s, 0));
 }
 
-TEST(Binary, ANulAnywhereIsBinaryAndSaysWhere) {
-  const auto why = binary_content("abc\0def"s, 0);
-  ASSERT_TRUE(why);
-  EXPECT_EQ(*why, "binary data, not text: a NUL character at byte 3 of the decoded text (text never holds one)");
-}
-
-TEST(Binary, ManyControlCharactersOrUndecodableBytesAreBinary) {
+TEST(Binary, NulsControlsOrUndecodableBytesBeyondTheirShareAreBinary) {
+  std::string png = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10"s;
+  EXPECT_EQ(binary_content(png, 1),
+            "binary data, not text: of 21 characters, 6 are NUL, 8 control characters and 1 undecodable bytes");
   std::string controls;
-  for (int i = 0; i < 40; ++i) controls += "ab\x01\x02";  // half control characters
-  const auto why = binary_content(controls, 0);
-  ASSERT_TRUE(why);
-  EXPECT_EQ(*why, "binary data, not text: 80 of 160 characters are control characters or undecodable bytes");
-  EXPECT_TRUE(binary_content(std::string(100, 'a'), 40));  // 40 replaced of 100
+  for (int i = 0; i < 40; ++i) controls += "abcdefghijklmnopqrs\x01";  // 1 in 20: not more
+  EXPECT_FALSE(binary_content(controls, 0));
+  controls += "\x02";
+  EXPECT_TRUE(binary_content(controls, 0));
+  EXPECT_TRUE(binary_content(std::string(100, 'a'), 26));  // 26 undecodable of 100
+}
+
+// A NUL is never dropped silently: a few are reported in the warning.
+TEST(Binary, AStrayNulIsReportedInTheWarning) {
+  const auto d = to_utf8("text with a\0NUL"s);
+  EXPECT_EQ(d.sniff().nuls, 1u);
+  ASSERT_TRUE(warning(d));
+  EXPECT_EQ(*warning(d), "1 NUL character(s) in the text (the first at byte 11), not kept as text");
 }
 
 TEST(DocumentText, RefusesRandomBytesAsBinary) {

@@ -61,8 +61,10 @@ sdk::Article SeedTextParser::to_article(const sdk::RawDocument& doc) const {
   if (replaced_bytes != 0) {
     warnings.emplace_back(std::to_string(replaced_bytes) + " invalid UTF-8 byte(s) replaced with U+FFFD");
   }
-  if (!utf8)
-    if (const auto w = sdk::encoding::warning(decoded)) warnings.emplace_back(*w);
+  // Anything else the decoding found (a charset's repairs, stray NULs, which
+  // the paragraph split treats as white space) is said too.
+  if (const auto w = utf8 ? sdk::encoding::nul_warning(decoded) : sdk::encoding::warning(decoded))
+    warnings.emplace_back(*w);
 
   if (title_from_first_paragraph_ && !body.empty()) article.title = first_sentence(body.front());
   article.body = std::move(body);
