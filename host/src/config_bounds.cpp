@@ -136,7 +136,8 @@ class BoundsScan {
 
   void value_char(char c) {
     if (c == '[' || c == '{') {
-      const int depth = (nest_.empty() || nest_.back().bracket == '{' ? value_depth_ : nest_.back().depth) + 1;
+      const int depth =
+          (nest_.empty() || nest_.back().bracket == '{' ? value_depth_ : nest_.back().depth) + 1;
       if (depth > bounds_.max_depth) {
         depth_error(i_);
         return;

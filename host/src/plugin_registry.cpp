@@ -16,9 +16,9 @@
 #include <stdexcept>
 
 #include "elf_probe.hpp"
-#include "trusted_plugin_file.hpp"
 #include "sluice/host/config.hpp"
 #include "sluice/sdk/toolchain.h"
+#include "trusted_plugin_file.hpp"
 
 namespace sluice::host {
 namespace {
@@ -227,7 +227,8 @@ std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& fi
   if (auto* why = std::get_if<std::string>(&opened)) return refuse(*why);
   auto trusted = std::get<std::shared_ptr<detail::TrustedFile>>(std::move(opened));
   try {
-    if (auto why = detail::probe_elf_exports(trusted->read_all(), SLUICE_DESCRIPTOR_SYMBOL)) return refuse(*why);
+    if (auto why = detail::probe_elf_exports(trusted->read_all(), SLUICE_DESCRIPTOR_SYMBOL))
+      return refuse(*why);
   } catch (const std::exception& e) {
     return refuse(e.what());
   }

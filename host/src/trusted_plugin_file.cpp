@@ -50,7 +50,8 @@ std::string mode_text(mode_t mode) {
 
 std::optional<std::string> check_stat(const struct stat& st, Role role, const std::string& what) {
   if (st.st_uid != 0 && st.st_uid != ::geteuid())
-    return what + " is owned by uid " + std::to_string(st.st_uid) + ", neither root nor the user running sluice";
+    return what + " is owned by uid " + std::to_string(st.st_uid) +
+           ", neither root nor the user running sluice";
   if ((st.st_mode & (S_IWGRP | S_IWOTH)) == 0) return std::nullopt;
   // A sticky, root-owned directory above the plugin's own (like /tmp):
   // others may add entries but not rename or remove ours.
@@ -59,7 +60,8 @@ std::optional<std::string> check_stat(const struct stat& st, Role role, const st
   if (role == Role::kAbove)
     return what + " is writable by " + by + " (mode " + mode_text(st.st_mode) +
            ") and not both sticky and owned by root, so the directories below it could be swapped";
-  return what + " is writable by " + by + " (mode " + mode_text(st.st_mode) + "); only its owner may write it";
+  return what + " is writable by " + by + " (mode " + mode_text(st.st_mode) +
+         "); only its owner may write it";
 }
 
 std::string errno_text(const std::string& what, int err) {

@@ -64,8 +64,7 @@ TEST_F(HostileConfig, DottedKeyWithFiftyThousandPartsIsRefused) {
 TEST_F(HostileConfig, QuotedDotsAreNotParts) {
   // Dots inside a quoted key are one part: within the bound, so the parser
   // sees it (and the validator names the unknown table).
-  sluice::testing::write_file(ws_ / "quoted.toml",
-                              kPipeline + "\n[\"" + repeat("a.", 100) + "\"]\nx = 1\n");
+  sluice::testing::write_file(ws_ / "quoted.toml", kPipeline + "\n[\"" + repeat("a.", 100) + "\"]\nx = 1\n");
   const auto r = ws_.sluice({"validate", "quoted.toml"});
   EXPECT_EQ(r.status.code, 2);
   EXPECT_THAT(r.err, Not(HasSubstr("refused before parsing")));
@@ -95,8 +94,8 @@ TEST_F(HostileConfig, TooManyStageTablesAreRefused) {
 TEST_F(HostileConfig, FileOverFourMebibytesIsRefusedWithoutReadingItAll) {
   // Valid TOML (one long comment line), just too large.
   // The error is at the first byte over the bound: kPipeline is 164 bytes on 11 lines.
-  expect_refused(kPipeline + "#" + std::string(5u << 20, 'x') + "\n", "12:" + std::to_string((4u << 20) - 164 + 1),
-                 "config file is larger than 4194304 bytes");
+  expect_refused(kPipeline + "#" + std::string(5u << 20, 'x') + "\n",
+                 "12:" + std::to_string((4u << 20) - 164 + 1), "config file is larger than 4194304 bytes");
 }
 
 }  // namespace

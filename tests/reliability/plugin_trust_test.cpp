@@ -178,8 +178,9 @@ TEST_F(PluginTrust, WorldWritableDirectoryAboveIsRefused) {
   fs::rename(dir_, upper / "plugins");
   ASSERT_EQ(::chmod(upper.c_str(), 0777), 0);
   const auto r = ws_.sluice({"plugins", "--plugin-dir", (upper / "plugins").string()});
-  EXPECT_THAT(r.err, HasSubstr("directory " + fs::canonical(upper).string() +
-                               " is writable by other users (mode 0777) and not both sticky and owned by root"));
+  EXPECT_THAT(r.err,
+              HasSubstr("directory " + fs::canonical(upper).string() +
+                        " is writable by other users (mode 0777) and not both sticky and owned by root"));
   EXPECT_THAT(r.out, Not(HasSubstr("fail_every")));
 }
 

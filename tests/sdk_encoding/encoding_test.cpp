@@ -224,8 +224,9 @@ TEST(Binary, TextIsNotBinary) {
 
 TEST(Binary, NulsControlsOrUndecodableBytesBeyondTheirShareAreBinary) {
   std::string png = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10"s;
-  EXPECT_EQ(binary_content(png, 1),
-            "binary data, not text: of 21 characters, 6 are NUL, 8 control characters and 1 undecodable bytes");
+  EXPECT_EQ(
+      binary_content(png, 1),
+      "binary data, not text: of 21 characters, 6 are NUL, 8 control characters and 1 undecodable bytes");
   std::string controls;
   for (int i = 0; i < 40; ++i) controls += "abcdefghijklmnopqrs\x01";  // 1 in 20: not more
   EXPECT_FALSE(binary_content(controls, 0));
@@ -267,13 +268,19 @@ TEST(DocumentText, RefusesRandomBytesAsBinary) {
 // UTF-16 and UTF-32 text holds NUL bytes; decoded by its mark it is text.
 TEST(DocumentText, TextWithAByteOrderMarkIsDecodedByIt) {
   RawDocument doc;
-  doc.bytes = "\xFF\xFE" "d\0a\0t\0e\0 \0" "2\0" "0\0"s;
+  doc.bytes =
+      "\xFF\xFE"
+      "d\0a\0t\0e\0 \0"
+      "2\0"
+      "0\0"s;
   EXPECT_EQ(document_text(doc, 100, {}).text(), "date 20");
   doc.bytes = "\xFE\xFF\0d\0a\0t\0e"s;
   EXPECT_EQ(document_text(doc, 100, {}).text(), "date");
   doc.bytes = "\xFF\xFE\0\0d\0\0\0a\0\0\0"s;
   EXPECT_EQ(document_text(doc, 100, {}).text(), "da");
-  doc.bytes = "\xEF\xBB\xBF" "date"s;
+  doc.bytes =
+      "\xEF\xBB\xBF"
+      "date"s;
   EXPECT_EQ(document_text(doc, 100, {}).text(), "date");
   // Without a mark, UTF-16's NULs make it binary rather than "d a t e".
   doc.bytes = "d\0a\0t\0e\0"s;

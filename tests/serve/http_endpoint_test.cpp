@@ -7,9 +7,9 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 #include <gmock/gmock.h>
-#include <Poco/Net/StreamSocket.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -77,7 +77,6 @@ TEST(HttpEndpoint, APortInUseIsReportedWithTheAddress) {
                 ::testing::StartsWith("cannot serve /metrics on 127.0.0.1:" + std::to_string(port) + ": "));
   }
 }
-
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;

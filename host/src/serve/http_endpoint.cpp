@@ -109,8 +109,9 @@ struct HttpEndpoint::Impl {
         if (n < 0) break;
         c.in.append(buf, static_cast<std::size_t>(n));
         if (c.in.size() > limits.max_request_bytes) {
-          c.out = error_response(Poco::Net::HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE,
-                                 "request head over " + std::to_string(limits.max_request_bytes) + " bytes\n");
+          c.out =
+              error_response(Poco::Net::HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE,
+                             "request head over " + std::to_string(limits.max_request_bytes) + " bytes\n");
           break;
         }
         if (head_complete(c.in)) {
@@ -166,8 +167,8 @@ struct HttpEndpoint::Impl {
   std::thread thread;
 };
 
-HttpEndpoint::HttpEndpoint(const std::string& address, std::uint16_t port, std::function<std::string()> metrics,
-                           EndpointLimits limits)
+HttpEndpoint::HttpEndpoint(const std::string& address, std::uint16_t port,
+                           std::function<std::string()> metrics, EndpointLimits limits)
     : address_(address), port_(port) {
   try {
     // SO_REUSEADDR so a restart binds at once, but not SO_REUSEPORT (which

@@ -23,7 +23,7 @@ struct EndpointLimits {
   // From accept to the last byte of the response; a client that has not
   // sent its whole request by then is disconnected.
   std::chrono::milliseconds request_deadline{5000};
-  std::size_t max_connections = 64;     // open at once; more displace the oldest
+  std::size_t max_connections = 64;      // open at once; more displace the oldest
   std::size_t max_request_bytes = 8192;  // request line and headers (no body is read)
 };
 

@@ -115,9 +115,9 @@ CheckResult check_create_destroy(const Target& target, const std::filesystem::pa
                            std::to_string(kPerWindow) + ": " + figures + ")";
   const bool steady_growth = least * 2 > kPerWindow * kBytesPerInstance;
   if (steady_growth && total > kWindows * kPerWindow * kBytesPerInstance)
-    return {Status::Fail, done + ": the heap grew by " + over + ", " +
-                              std::to_string(total / (kWindows * kPerWindow)) +
-                              " per instance in every window: a leak. Build with -DSLUICE_SANITIZE=ON to see where."};
+    return {Status::Fail,
+            done + ": the heap grew by " + over + ", " + std::to_string(total / (kWindows * kPerWindow)) +
+                " per instance in every window: a leak. Build with -DSLUICE_SANITIZE=ON to see where."};
   return {Status::Pass, done + ", heap steady (" + over + ")"};
 }
 

@@ -68,7 +68,7 @@ struct Hints {
 struct Sniff {
   std::size_t characters = 0;
   std::size_t nuls = 0;
-  std::size_t controls = 0;  // C0 controls but tab, LF, CR, FF, VT; DEL; NULs included
+  std::size_t controls = 0;   // C0 controls but tab, LF, CR, FF, VT; DEL; NULs included
   std::size_t first_nul = 0;  // byte offset, when nuls > 0
 };
 
@@ -79,7 +79,8 @@ inline Sniff sniff_text(std::string_view text) {
     if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte: same character
     ++s.characters;
     if (c == 0 && s.nuls++ == 0) s.first_nul = i;
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F) ++s.controls;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F)
+      ++s.controls;
   }
   return s;
 }
