@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "config_bounds.hpp"
 #include "env_substitution.hpp"
 #include "schedule/schedule_text.hpp"
 #include "schedule/time_zone.hpp"
@@ -62,9 +63,12 @@ std::string read_text_file(const std::filesystem::path& file) {
     throw ConfigError({file.string()},
                       std::string("cannot read config file: ") + (why != 0 ? std::strerror(why) : "unknown reason"));
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return std::move(buf).str();
+  // One byte over the bound is enough for parse_toml to refuse it; a huge
+  // (or endless, like /dev/zero) file is never read whole.
+  std::string text(detail::kConfigBounds.max_bytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
 }
 
 namespace {
@@ -333,6 +337,7 @@ class Validator {
 };
 
 toml::table parse_toml(const std::string& text, const std::string& file) {
+  if (auto over = detail::check_config_bounds(text, file)) throw ConfigErrors({std::move(*over)});
   try {
     return toml::parse(std::string_view(text), std::string_view(file));
   } catch (const toml::parse_error& e) {

@@ -2,6 +2,8 @@
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
+#include <dlfcn.h>
+#include <link.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,7 +11,6 @@
 #include <boost/dll/shared_library.hpp>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
@@ -17,6 +18,7 @@
 #include "elf_probe.hpp"
 #include "sluice/host/config.hpp"
 #include "sluice/sdk/toolchain.h"
+#include "trusted_plugin_file.hpp"
 
 namespace sluice::host {
 namespace {
@@ -98,41 +100,51 @@ std::string sha256_hex(std::string_view bytes) {
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-std::string read_whole_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open file");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return std::move(buf).str();
-}
-
-// What identifies one version of a file: a replaced or rewritten file
-// differs in at least one of these.
+// What identifies one version of an open file: rewriting it in place
+// changes one of these. (Not ctime: renaming another file over the name,
+// which leaves the loaded file as it was, changes that too.)
 struct FileStamp {
-  dev_t dev = 0;
-  ino_t ino = 0;
   off_t size = 0;
-  std::int64_t mtime_ns = 0, ctime_ns = 0;
+  std::int64_t mtime_ns = 0;
   bool operator==(const FileStamp&) const = default;
 };
 
-std::optional<FileStamp> stamp_of(const std::filesystem::path& file) {
+std::optional<FileStamp> stamp_of(int fd) {
   struct stat st {};
-  if (::stat(file.c_str(), &st) != 0) return std::nullopt;
-  const auto ns = [](const timespec& t) { return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec; };
-  return FileStamp{st.st_dev, st.st_ino, st.st_size, ns(st.st_mtim), ns(st.st_ctim)};
+  if (::fstat(fd, &st) != 0) return std::nullopt;
+  return FileStamp{st.st_size, std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+// dlopen() knows a library by the name it was opened with, so a
+// `/proc/self/fd/N` name that a library loaded earlier (through a
+// descriptor since closed) still carries would hand back that library.
+// Moves `file` to a descriptor number no loaded library is named after.
+bool give_unused_proc_name(detail::TrustedFile& file) {
+  for (int tries = 0; tries < 64; ++tries) {
+    const std::string name = "/proc/self/fd/" + std::to_string(file.fd());
+    void* loaded = ::dlopen(name.c_str(), RTLD_LAZY | RTLD_NOLOAD);
+    if (loaded == nullptr) return true;
+    link_map* map = nullptr;
+    const bool same_name = ::dlinfo(loaded, RTLD_DI_LINKMAP, &map) == 0 && map && name == map->l_name;
+    ::dlclose(loaded);
+    // Not the same name: this very file is loaded already (found by its
+    // inode), and loading it again is what the duplicate check expects.
+    if (!same_name) return true;
+    if (!file.renumber()) return false;
+  }
+  return false;
 }
 
 }  // namespace
 
-// The digest of a loaded plugin file, computed once on first use. The file
-// is read again then; the stamp taken at load time tells whether it is
-// still the file that was loaded (the trust check already requires that
-// only its owner or root can change it).
+// The digest of a loaded plugin file, computed on first use from the very
+// descriptor that was checked and loaded (kept open for this). The stamp
+// taken at load time tells whether the file was rewritten in place since
+// (only its owner or root could have; the trust check requires that).
 class FileDigest {
  public:
-  FileDigest(std::filesystem::path file, std::optional<FileStamp> loaded)
-      : file_(std::move(file)), loaded_(loaded) {}
+  explicit FileDigest(std::shared_ptr<detail::TrustedFile> file)
+      : file_(std::move(file)), loaded_(stamp_of(file_->fd())) {}
 
   std::string hex() {
     std::call_once(once_, [this] { hex_ = compute(); });
@@ -142,17 +154,17 @@ class FileDigest {
  private:
   std::string compute() const {
     const std::string changed = "(unknown: the file changed after it was loaded)";
-    if (!loaded_ || stamp_of(file_) != loaded_) return changed;
+    if (!loaded_ || stamp_of(file_->fd()) != loaded_) return changed;
     try {
-      const std::string bytes = read_whole_file(file_);
-      if (stamp_of(file_) != loaded_) return changed;
+      const std::string bytes = file_->read_all();
+      if (stamp_of(file_->fd()) != loaded_) return changed;
       return sha256_hex(bytes);
     } catch (const std::exception&) {
       return changed;
     }
   }
 
-  const std::filesystem::path file_;
+  const std::shared_ptr<detail::TrustedFile> file_;
   const std::optional<FileStamp> loaded_;
   std::once_flag once_;
   std::string hex_;
@@ -207,44 +219,25 @@ void PluginRegistry::register_builtin(const sluice_plugin_descriptor* d) {
   plugins_.emplace(d->name, std::move(info));
 }
 
-// A plugin runs with the host's rights, so only its owner (root or the user
-// running sluice) may be able to change the file or swap it in its directory.
-static std::optional<std::string> check_trust(const std::filesystem::path& file) {
-  const auto check = [](const std::filesystem::path& p, const char* what) -> std::optional<std::string> {
-    struct stat st {};
-    if (::stat(p.c_str(), &st) != 0) return std::string("cannot stat ") + what + " " + p.string();
-    if (st.st_uid != 0 && st.st_uid != ::geteuid())
-      return std::string(what) + " is owned by uid " + std::to_string(st.st_uid) +
-             ", neither root nor the user running sluice";
-    if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
-      char mode[8];
-      std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-      return std::string(what) + " is writable by " + ((st.st_mode & S_IWOTH) ? "other users" : "its group") +
-             " (mode " + mode + "); only its owner may write it";
-    }
-    return std::nullopt;
-  };
-  if (auto why = check(file, "file")) return why;
-  auto dir = file.parent_path();
-  if (dir.empty()) dir = ".";
-  return check(dir, "directory");
-}
-
 std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& file) {
   auto refuse = [&](std::string reason) { return Refusal{file, std::move(reason)}; };
-  if (auto why = check_trust(file)) return refuse(*why);
-  const auto stamp = stamp_of(file);
-  std::string bytes;
+  // Opened once: the checks, the ELF probe, the digest and dlopen() all see
+  // this one descriptor, so swapping files by name afterwards changes nothing.
+  auto opened = detail::open_trusted_plugin(file);
+  if (auto* why = std::get_if<std::string>(&opened)) return refuse(*why);
+  auto trusted = std::get<std::shared_ptr<detail::TrustedFile>>(std::move(opened));
   try {
-    bytes = read_whole_file(file);
+    if (auto why = detail::probe_elf_exports(trusted->read_all(), SLUICE_DESCRIPTOR_SYMBOL))
+      return refuse(*why);
   } catch (const std::exception& e) {
     return refuse(e.what());
   }
-  if (auto why = detail::probe_elf_exports(bytes, SLUICE_DESCRIPTOR_SYMBOL)) return refuse(*why);
+  if (!give_unused_proc_name(*trusted)) return refuse("cannot find a free descriptor to load it through");
+  const std::filesystem::path through = "/proc/self/fd/" + std::to_string(trusted->fd());
 
   auto lib = std::make_shared<boost::dll::shared_library>();
   try {
-    lib->load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    lib->load(through, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
     return refuse(std::string("cannot load: ") + e.what());
   }
@@ -262,7 +255,7 @@ std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& fi
   PluginInfo info;
   info.descriptor = d;
   info.path = file;
-  info.digest = std::make_shared<FileDigest>(file, stamp);
+  info.digest = std::make_shared<FileDigest>(std::move(trusted));
   info.library = std::move(lib);
   plugins_.emplace(d->name, std::move(info));
   return std::nullopt;

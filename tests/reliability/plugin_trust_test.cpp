@@ -98,14 +98,14 @@ TEST_F(PluginTrust, GroupWritableFileIsRefused) {
 
 TEST_F(PluginTrust, WorldWritableDirectoryIsRefused) {
   fs::permissions(dir_, fs::perms(0777));
-  expect_refused("directory is writable by other users (mode 0777)");
+  expect_refused("directory " + fs::canonical(dir_).string() + " is writable by other users (mode 0777)");
 }
 
 // The sticky bit stops others renaming or deleting the file, but not adding
 // a new .so next to it, which the directory scan would load: still refused.
 TEST_F(PluginTrust, StickyWorldWritableDirectoryIsRefusedToo) {
   ASSERT_EQ(::chmod(dir_.c_str(), 01777), 0);
-  expect_refused("directory is writable by other users (mode 1777)");
+  expect_refused("directory " + fs::canonical(dir_).string() + " is writable by other users (mode 1777)");
 }
 
 TEST_F(PluginTrust, FileOwnedByAnotherUserIsRefused) {
@@ -117,7 +117,8 @@ TEST_F(PluginTrust, FileOwnedByAnotherUserIsRefused) {
 TEST_F(PluginTrust, DirectoryOwnedByAnotherUserIsRefused) {
   if (::geteuid() != 0) GTEST_SKIP() << "needs root to chown the directory to another user";
   ASSERT_EQ(::chown(dir_.c_str(), kNobody, kNobody), 0);
-  expect_refused("directory is owned by uid 65534, neither root nor the user running sluice");
+  expect_refused("directory " + fs::canonical(dir_).string() +
+                 " is owned by uid 65534, neither root nor the user running sluice");
 }
 
 // A config naming a refused plugin fails validation, and the refusal says why.
@@ -145,19 +146,55 @@ TEST_F(PluginTrust, WrongSha256IsAConfigErrorNamingBothHashes) {
   EXPECT_EQ(ws_.sluice({"run", file.string()}).status.code, 2) << "nothing runs with a mismatched binary";
 }
 
-// Known gap (plugin_registry.cpp, check_trust): only the link's directory is
-// checked, not the directory of the file it points to, so a link in a
-// trusted directory can lead to a file that anyone may replace. Enable
-// once check_trust resolves links (and checks the parent directories).
-TEST_F(PluginTrust, DISABLED_LinkIntoAWorldWritableDirectoryIsRefused) {
+// A link is followed and its target's directories are checked too: a link
+// in a trusted directory to a file in a world-writable one is refused.
+TEST_F(PluginTrust, LinkIntoAWorldWritableDirectoryIsRefused) {
   const auto open_dir = ws_ / "open";
   fs::create_directories(open_dir);
   fs::permissions(open_dir, fs::perms(0777));
   fs::rename(plugin_, open_dir / "fail_every.so");
   fs::create_symlink(open_dir / "fail_every.so", plugin_);
+  expect_refused("link target " + fs::canonical(open_dir / "fail_every.so").string() + ": directory " +
+                 fs::canonical(open_dir).string() + " is writable by other users (mode 0777)");
+}
+
+// A link into a trusted directory loads, and is listed under its own name.
+TEST_F(PluginTrust, LinkIntoATrustedDirectoryLoads) {
+  const auto real_dir = ws_ / "real";
+  fs::create_directories(real_dir);
+  fs::permissions(real_dir, fs::perms(0755));
+  fs::rename(plugin_, real_dir / "fail_every.so");
+  fs::create_symlink(real_dir / "fail_every.so", plugin_);
   const auto r = list();
-  EXPECT_THAT(r.err, HasSubstr("refused plugin"));
+  EXPECT_THAT(r.err, Not(HasSubstr("refused")));
+  EXPECT_THAT(r.out, HasSubstr(plugin_.string() + "  sha256:" + sha256_of(real_dir / "fail_every.so")));
+}
+
+// A directory above the plugin's own that others may write lets them swap
+// the plugin's directory for their own: refused, naming it.
+TEST_F(PluginTrust, WorldWritableDirectoryAboveIsRefused) {
+  const auto upper = ws_ / "upper";
+  fs::create_directories(upper);
+  fs::rename(dir_, upper / "plugins");
+  ASSERT_EQ(::chmod(upper.c_str(), 0777), 0);
+  const auto r = ws_.sluice({"plugins", "--plugin-dir", (upper / "plugins").string()});
+  EXPECT_THAT(r.err,
+              HasSubstr("directory " + fs::canonical(upper).string() +
+                        " is writable by other users (mode 0777) and not both sticky and owned by root"));
   EXPECT_THAT(r.out, Not(HasSubstr("fail_every")));
+}
+
+// ... unless it is sticky and owned by root, like /tmp: there nobody else
+// may rename or remove the plugin's directory.
+TEST_F(PluginTrust, StickyRootOwnedDirectoryAboveIsAccepted) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to own the sticky directory as root";
+  const auto upper = ws_ / "upper";
+  fs::create_directories(upper);
+  fs::rename(dir_, upper / "plugins");
+  ASSERT_EQ(::chmod(upper.c_str(), 01777), 0);
+  const auto r = ws_.sluice({"plugins", "--plugin-dir", (upper / "plugins").string()});
+  EXPECT_THAT(r.err, Not(HasSubstr("refused")));
+  EXPECT_THAT(r.out, HasSubstr("fail_every"));
 }
 
 }  // namespace

@@ -207,3 +207,85 @@ TEST(DocumentText, UsesTheDocumentContentType) {
 
 }  // namespace
 }  // namespace sluice::sdk::encoding
+
+namespace sluice::sdk::encoding {
+namespace {
+
+using namespace std::string_literals;
+
+TEST(Binary, TextIsNotBinary) {
+  EXPECT_FALSE(binary_content("Plain text.\n\tIndented\r\n\fNext page\v", 0));
+  EXPECT_FALSE(binary_content("Caf\xC3\xA9 \xE2\x80\x99quoted\xE2\x80\x99", 0));
+  EXPECT_FALSE(binary_content("", 0));
+  // A few undecodable bytes or a stray NUL in real text: still text.
+  EXPECT_FALSE(binary_content(std::string(100, 'a'), 9));
+  EXPECT_FALSE(binary_content("one stray\0 NUL"s, 0));
+}
+
+TEST(Binary, NulsControlsOrUndecodableBytesBeyondTheirShareAreBinary) {
+  std::string png = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10"s;
+  EXPECT_EQ(
+      binary_content(png, 1),
+      "binary data, not text: of 21 characters, 6 are NUL, 8 control characters and 1 undecodable bytes");
+  std::string controls;
+  for (int i = 0; i < 40; ++i) controls += "abcdefghijklmnopqrs\x01";  // 1 in 20: not more
+  EXPECT_FALSE(binary_content(controls, 0));
+  controls += "\x02";
+  EXPECT_TRUE(binary_content(controls, 0));
+  EXPECT_TRUE(binary_content(std::string(100, 'a'), 26));  // 26 undecodable of 100
+}
+
+// A NUL is never dropped silently: a few are reported in the warning.
+TEST(Binary, AStrayNulIsReportedInTheWarning) {
+  const auto d = to_utf8("text with a\0NUL"s);
+  EXPECT_EQ(d.sniff().nuls, 1u);
+  ASSERT_TRUE(warning(d));
+  EXPECT_EQ(*warning(d), "1 NUL character(s) in the text (the first at byte 11), not kept as text");
+}
+
+TEST(DocumentText, RefusesRandomBytesAsBinary) {
+  RawDocument doc;
+  std::uint32_t state = 1;
+  for (int i = 0; i < 65536; ++i) {
+    state = state * 1664525u + 1013904223u;
+    doc.bytes += static_cast<char>(state >> 24);
+  }
+  for (const char* fallback : {"utf-8", "windows-1252"}) {
+    Hints hints;
+    hints.fallback = fallback;
+    try {
+      document_text(doc, 1 << 20, hints);
+      ADD_FAILURE() << "random bytes read as text with fallback " << fallback;
+    } catch (const StageError& e) {
+      EXPECT_NE(std::string(e.what()).find("binary data, not text"), std::string::npos) << e.what();
+    }
+  }
+  Hints allow;
+  allow.refuse_binary = false;
+  EXPECT_NO_THROW(document_text(doc, 1 << 20, allow));
+}
+
+// UTF-16 and UTF-32 text holds NUL bytes; decoded by its mark it is text.
+TEST(DocumentText, TextWithAByteOrderMarkIsDecodedByIt) {
+  RawDocument doc;
+  doc.bytes =
+      "\xFF\xFE"
+      "d\0a\0t\0e\0 \0"
+      "2\0"
+      "0\0"s;
+  EXPECT_EQ(document_text(doc, 100, {}).text(), "date 20");
+  doc.bytes = "\xFE\xFF\0d\0a\0t\0e"s;
+  EXPECT_EQ(document_text(doc, 100, {}).text(), "date");
+  doc.bytes = "\xFF\xFE\0\0d\0\0\0a\0\0\0"s;
+  EXPECT_EQ(document_text(doc, 100, {}).text(), "da");
+  doc.bytes =
+      "\xEF\xBB\xBF"
+      "date"s;
+  EXPECT_EQ(document_text(doc, 100, {}).text(), "date");
+  // Without a mark, UTF-16's NULs make it binary rather than "d a t e".
+  doc.bytes = "d\0a\0t\0e\0"s;
+  EXPECT_THROW(document_text(doc, 100, {}), StageError);
+}
+
+}  // namespace
+}  // namespace sluice::sdk::encoding

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 namespace sluice::serve_test {
@@ -144,6 +145,37 @@ TEST_F(Serve, ABrokenReloadIsLoggedAndIgnoredAndAFixedOneTakesEffect) {
   EXPECT_EQ(metric(text, "sluice_config_reloads_total{result=\"ok\"}"), 1);
   EXPECT_EQ(metric(text, "sluice_config_last_reload_successful"), 1);
   EXPECT_EQ(lines(), 1u);
+
+  serve.signal(SIGTERM);
+  EXPECT_EQ(serve.wait_exit(seconds(20)), 0) << serve.log();
+}
+
+// A config that would crash the TOML parser (a table header of 50,000
+// dotted parts overflows its stack) is refused by the bounds checked before
+// parsing: the reload fails, serve keeps running the old config.
+TEST_F(Serve, AHostileReloadIsRefusedAndServeKeepsRunning) {
+  write_config(config());
+  ServeProcess serve(dir_.path(), "serve.toml");
+  ASSERT_TRUE(wait_until([&] { return lines() == 1; })) << serve.log();
+
+  std::string hostile = "[a";
+  for (int i = 0; i < 50'000; ++i) hostile += ".a";
+  const std::string good = config();
+  write_config(good + "\n" + hostile + "]\nx = 1\n");
+  const auto header_line = std::count(good.begin(), good.end(), '\n') + 2;  // after one blank line
+  serve.signal(SIGHUP);
+  // The 16th dot makes the 17th part: column 1 + 2 * 16.
+  ASSERT_TRUE(wait_until([&] {
+    return serve.log().find("serve.toml:" + std::to_string(header_line) +
+                            ":33: error: key has more than 16 dotted parts") != std::string::npos;
+  })) << serve.log();
+  ASSERT_TRUE(
+      wait_until([&] { return metric(metrics(), "sluice_config_reloads_total{result=\"failed\"}") == 1; }));
+  EXPECT_TRUE(serve.running());
+  int status = 0;
+  EXPECT_EQ(http_get(port_, "/healthz", &status), "ok\n");
+  const double before = runs_ok();
+  ASSERT_TRUE(wait_until([&] { return runs_ok() >= before + 2; })) << serve.log();  // the old config runs on
 
   serve.signal(SIGTERM);
   EXPECT_EQ(serve.wait_exit(seconds(20)), 0) << serve.log();

@@ -71,6 +71,7 @@ ParsedFeed FeedParser::read(const sdk::RawDocument& doc) const {
   hints.html_meta = false;  // a feed is XML or JSON; a <meta> in its content declares nothing
   const sdk::encoding::Decoded decoded = sdk::encoding::to_utf8(
       is_gzip(doc.bytes) ? std::string_view(inflated) : std::string_view(doc.bytes), hints);
+  sdk::encoding::refuse_binary(decoded);  // after inflating: gzip itself is binary
   const std::string_view text = decoded.text();
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw sdk::StageError(doc.bytes.empty() ? "empty document" : "empty document (nothing but white space)");

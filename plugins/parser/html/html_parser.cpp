@@ -18,28 +18,6 @@
 namespace sluice::plugins::html {
 namespace {
 
-constexpr std::size_t kBinaryProbe = 8192;
-
-// Binary files (images, PDFs, archives) are full of NUL bytes and other
-// control characters that text has none of. A stray one in a page (broken
-// CMSes emit them) is no reason to refuse it: more than 1 in 100 NULs, or
-// 1 in 20 control bytes, is. UTF-16/32 text has NULs too, but it has been
-// converted to UTF-8 by the time this looks.
-void reject_binary(std::string_view text) {
-  const std::string_view probe = text.substr(0, kBinaryProbe);
-  std::size_t nuls = 0, controls = 0;
-  for (const char c : probe) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b == 0) ++nuls;
-    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') ++controls;
-  }
-  if (nuls * 100 > probe.size() || controls * 20 > probe.size()) {
-    throw sdk::StageError("not an HTML page: binary content (" + std::to_string(controls) +
-                          " control bytes in the first " + std::to_string(probe.size()) + ", " +
-                          std::to_string(nuls) + " of them NUL)");
-  }
-}
-
 // Stops at the first character that is not white space.
 bool is_blank(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
@@ -74,8 +52,7 @@ void HtmlParser::parse(const sdk::RawDocument& doc, sdk::ParseOutput& out) { out
 
 sdk::Article HtmlParser::to_article(const sdk::RawDocument& doc) const {
   const sdk::encoding::Decoded decoded = decode_page(doc, max_bytes_, fallback_charset_);
-  std::string_view text = decoded.text();
-  reject_binary(text);
+  std::string_view text = decoded.text();  // binary data was refused by the SDK's sniff
   if (is_blank(text))
     throw sdk::StageError(doc.bytes.empty() ? "empty document" : "empty document (nothing but white space)");
 

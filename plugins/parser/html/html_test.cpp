@@ -54,11 +54,12 @@ TEST(BadInput, EmptyAndBlankDocuments) {
 TEST(BadInput, BinaryIsNotAPage) {
   static constexpr char kPng[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10";
   const std::string png(kPng, sizeof kPng - 1);
-  EXPECT_EQ(stage_error(document(png)),
-            "not an HTML page: binary content (8 control bytes in the first 22, 6 of them NUL)");
+  EXPECT_EQ(
+      stage_error(document(png)),
+      "binary data, not text: of 20 characters, 6 are NUL, 8 control characters and 0 undecodable bytes");
   std::string noise;
   for (int i = 0; i < 4000; ++i) noise.push_back(static_cast<char>(1 + (i * 7) % 30));
-  EXPECT_NE(stage_error(document(noise)).find("not an HTML page: binary content"), std::string::npos);
+  EXPECT_NE(stage_error(document(noise)).find("binary data, not text"), std::string::npos);
 }
 
 TEST(BadInput, AStrayNulByteIsNoReasonToRefuseAPage) {

@@ -8,31 +8,10 @@
 #include "first_sentence.hpp"
 #include "header_line.hpp"
 #include "sluice/sdk/article_id.hpp"
+#include "sluice/sdk/encoding.hpp"
 #include "sluice/sdk/text.hpp"
 
 namespace sluice::plugins::seed_text {
-namespace {
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-
-// A source that could not deliver a document's bytes (the `files` source for
-// an oversize or unreadable file) says why in meta "error". Parsing the
-// empty bytes would only report a misleading "empty document".
-void reject_failed_read(const sdk::RawDocument& doc) {
-  const sdk::Value* error = doc.meta.find("error");
-  if (error != nullptr && error->is_string()) {
-    throw sdk::StageError("the source could not read the document: " + error->as_string());
-  }
-}
-
-void check_size(const sdk::RawDocument& doc, std::uint64_t max_bytes) {
-  if (doc.bytes.size() <= max_bytes) return;
-  throw sdk::StageError("document is " + std::to_string(doc.bytes.size()) +
-                        " bytes, larger than max_bytes (" + std::to_string(max_bytes) +
-                        " bytes); raise max_bytes to parse it");
-}
-
-}  // namespace
 
 SeedTextParser::SeedTextParser(const sdk::StageInit& init)
     : max_bytes_(init.options.size("max_bytes")),
@@ -46,13 +25,17 @@ void SeedTextParser::parse(const sdk::RawDocument& doc, sdk::ParseOutput& out) {
 }
 
 sdk::Article SeedTextParser::to_article(const sdk::RawDocument& doc) const {
-  reject_failed_read(doc);
-  check_size(doc, max_bytes_);
-
-  std::string_view text = doc.bytes;
-  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
-  std::size_t replaced_bytes = 0;  // invalid UTF-8 bytes turned into U+FFFD
-  std::vector<std::string> body = sdk::text::split_paragraphs(text, &replaced_bytes);
+  // The SDK refuses what the source could not read, what is over
+  // max_bytes and binary data; a byte-order mark decides the encoding
+  // (UTF-8/16/32); text without one is UTF-8, invalid bytes repaired.
+  sdk::encoding::Hints hints;
+  hints.xml_declaration = false;
+  hints.html_meta = false;
+  hints.fallback = "utf-8";
+  const sdk::encoding::Decoded decoded = sdk::encoding::document_text(doc, max_bytes_, hints);
+  const bool utf8 = decoded.charset() == "utf-8";
+  std::size_t replaced_bytes = utf8 ? decoded.replaced() : 0;  // invalid UTF-8 bytes turned into U+FFFD
+  std::vector<std::string> body = sdk::text::split_paragraphs(decoded.text(), &replaced_bytes);
   if (body.empty()) {
     throw sdk::StageError(doc.bytes.empty() ? "empty document" : "empty document (nothing but white space)");
   }
@@ -78,6 +61,10 @@ sdk::Article SeedTextParser::to_article(const sdk::RawDocument& doc) const {
   if (replaced_bytes != 0) {
     warnings.emplace_back(std::to_string(replaced_bytes) + " invalid UTF-8 byte(s) replaced with U+FFFD");
   }
+  // Anything else the decoding found (a charset's repairs, stray NULs, which
+  // the paragraph split treats as white space) is said too.
+  if (const auto w = utf8 ? sdk::encoding::nul_warning(decoded) : sdk::encoding::warning(decoded))
+    warnings.emplace_back(*w);
 
   if (title_from_first_paragraph_ && !body.empty()) article.title = first_sentence(body.front());
   article.body = std::move(body);

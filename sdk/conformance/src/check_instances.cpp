@@ -1,5 +1,9 @@
 // The checks on stage instances: one works, two coexist, many come and go
 // without leaking.
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
 #include "check_list.hpp"
 #include "context.hpp"
 #include "exercise.hpp"
@@ -63,10 +67,16 @@ CheckResult check_create_destroy(const Target& target, const std::filesystem::pa
                                  Progress& progress) {
   const auto c = make_context(target, work);
   auto stage = make_instance(c, "loop");
-  // Caches filled on first use (a library's, the allocator's) settle during
-  // the warm-up; a leak keeps growing with every instance after it.
-  constexpr int kWarmUp = 20, kRounds = 100;
-  constexpr long long kBytesPerRound = 16;
+  // Caches filled on first use (a library's, the allocator's) mostly settle
+  // during the warm-up, but not all: librdkafka, OpenSSL and glibc (the
+  // resolver, NSS) also allocate once, later, when something first happens
+  // (seen on a fresh machine as +1.8 KB in 100 cycles, and as -0.4 KB on
+  // another run). Such a one-off shows in one window of cycles; a leak grows
+  // the heap in every window. So the cycles after the warm-up are measured
+  // in windows, and a leak is growth in each of them (at least half the
+  // per-instance bound) adding up to more than the bound per instance.
+  constexpr int kWarmUp = 20, kWindows = 8, kPerWindow = 15;
+  constexpr long long kBytesPerInstance = 16;
   std::string failure;
   const auto cycles = [&](int n) {
     return [&, n] {
@@ -78,23 +88,37 @@ CheckResult check_create_destroy(const Target& target, const std::filesystem::pa
   };
   progress.on("warm-up");
   (void)bytes_left_by(cycles(kWarmUp));
-  progress.on(std::to_string(kRounds) + " create/use/destroy cycles");
-  const auto grown = bytes_left_by(cycles(kRounds));
+  std::vector<long long> windows;
+  bool measured = true;
+  for (int w = 0; w < kWindows && failure.empty(); ++w) {
+    progress.on("window " + std::to_string(w + 1) + " of " + std::to_string(kWindows) + ": " +
+                std::to_string(kPerWindow) + " create/use/destroy cycles");
+    const auto grown = bytes_left_by(cycles(kPerWindow));
+    if (!grown) measured = false;
+    windows.push_back(grown.value_or(0));
+  }
   if (!failure.empty()) return {Status::Fail, failure};
-  const std::string done = std::to_string(kWarmUp + kRounds) + " create/use/destroy cycles";
+  const std::string done = std::to_string(kWarmUp + kWindows * kPerWindow) + " create/use/destroy cycles";
   if (under_sanitizer()) {
     progress.on("LeakSanitizer");
     if (sanitizer_found_leaks())
       return {Status::Fail, done + ": LeakSanitizer found leaks (report on stderr)"};
     return {Status::Pass, done + ", LeakSanitizer found no leak"};
   }
-  if (!grown) return {Status::Pass, done + " (this allocator cannot report leaks; run under ASan)"};
-  const std::string over = " bytes over the last " + std::to_string(kRounds) + " cycles";
-  if (*grown > kRounds * kBytesPerRound)
-    return {Status::Fail, done + ": the heap grew by " + std::to_string(*grown) + over + " (" +
-                              std::to_string(*grown / kRounds) +
-                              " per instance): a leak. Build with -DSLUICE_SANITIZE=ON to see where."};
-  return {Status::Pass, done + ", heap steady (" + std::to_string(*grown) + over + ")"};
+  if (!measured) return {Status::Pass, done + " (this allocator cannot report leaks; run under ASan)"};
+  const long long total = std::accumulate(windows.begin(), windows.end(), 0LL);
+  const long long least = *std::min_element(windows.begin(), windows.end());
+  std::string figures;
+  for (const auto w : windows) figures += (figures.empty() ? "" : ", ") + std::to_string(w);
+  const std::string over = std::to_string(total) + " bytes over the last " +
+                           std::to_string(kWindows * kPerWindow) + " cycles (by window of " +
+                           std::to_string(kPerWindow) + ": " + figures + ")";
+  const bool steady_growth = least * 2 > kPerWindow * kBytesPerInstance;
+  if (steady_growth && total > kWindows * kPerWindow * kBytesPerInstance)
+    return {Status::Fail,
+            done + ": the heap grew by " + over + ", " + std::to_string(total / (kWindows * kPerWindow)) +
+                " per instance in every window: a leak. Build with -DSLUICE_SANITIZE=ON to see where."};
+  return {Status::Pass, done + ", heap steady (" + over + ")"};
 }
 
 }  // namespace sluice::conformance::detail

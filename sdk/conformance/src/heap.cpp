@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 
+#include <chrono>
 #include <thread>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -49,9 +50,23 @@ std::optional<long long> bytes_left_by(const std::function<void()>& work) {
     const struct mallinfo2 m = ::mallinfo2();
     return static_cast<long long>(m.uordblks + m.hblkhd);  // small chunks in use + large mmapped ones
   };
-  const long long before = in_use();
+  // A plugin's own threads (librdkafka's broker and mock-cluster threads)
+  // may still be freeing what a destroyed instance left them for a moment
+  // after it is gone: sample until the figure holds still, so that lag
+  // is not mistaken for growth (or for shrinking, in the next window).
+  const auto settled = [&] {
+    long long last = in_use();
+    for (int i = 0; i < 50; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      const long long now = in_use();
+      if (now == last) break;
+      last = now;
+    }
+    return last;
+  };
+  const long long before = settled();
   std::thread(work).join();
-  return in_use() - before;
+  return settled() - before;
 #else
   work();
   return std::nullopt;

@@ -149,6 +149,21 @@ TEST_F(HttpSourceTest, FollowsRedirectsAndNamesTheFinalUrl) {
   EXPECT_EQ(docs[0].meta.find("redirects")->as_int(), 2);
 }
 
+// "Location: //host/path" keeps the scheme and changes the host (RFC 3986
+// 4.2); it is not a path on the host that sent it. Two real servers.
+TEST_F(HttpSourceTest, SchemeRelativeRedirectGoesToTheOtherHost) {
+  HttpTestServer other;
+  other.on("/final.html", HttpReply::text("<p>elsewhere</p>", "text/html"));
+  const std::string other_url = other.url("/final.html");
+  ASSERT_EQ(other_url.rfind("http://", 0), 0u);
+  server_.on("/old", HttpReply::redirect(302, other_url.substr(5)));  // "//127.0.0.1:PORT/final.html"
+  const auto docs = run(*make({server_.url("/old")}));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].bytes, "<p>elsewhere</p>") << error_of(docs[0]);
+  EXPECT_EQ(docs[0].uri, other_url);
+  EXPECT_EQ(other.requests("/final.html").size(), 1u);
+}
+
 TEST_F(HttpSourceTest, TooManyRedirectsFailTheUrlOnly) {
   server_.on("/loop", HttpReply::redirect(302, "/loop"));
   server_.on("/ok", HttpReply::text("fine"));

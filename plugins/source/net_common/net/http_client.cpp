@@ -30,6 +30,15 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Where a Location header points, taken relative to `url`. Poco::URI
+// resolves a scheme-relative reference ("//host/path", RFC 3986 4.2) as a
+// path on the same host, so it gets the current scheme here instead.
+std::string resolve_location(const std::string& url, const std::string& location) {
+  const Poco::URI base(url);
+  if (location.rfind("//", 0) == 0) return Poco::URI(base.getScheme() + ":" + location).toString();
+  return Poco::URI(base, location).toString();
+}
+
 bool is_redirect(int status) {
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
@@ -123,7 +132,7 @@ Response HttpClient::send(const Request& request) {
     if (location.empty()) return r;  // nowhere to go: the caller sees the 3xx
     std::string next;
     try {
-      next = Poco::URI(Poco::URI(url), location).toString();
+      next = resolve_location(url, location);
     } catch (const Poco::Exception& e) {
       throw FetchError(request.method + " " + request.url + ": redirected to an invalid URL '" + location +
                            "': " + e.displayText(),

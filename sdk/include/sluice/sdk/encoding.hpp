@@ -60,7 +60,53 @@ struct Hints {
   // charset: windows-1252 is what such text on the web and in news archives
   // almost always is (and a superset of ISO-8859-1's printable range).
   std::string_view fallback = "windows-1252";
+  // document_text() refuses binary data (see binary_reason()).
+  bool refuse_binary = true;
 };
+
+// What text should not hold, counted over decoded text by sniff_text().
+struct Sniff {
+  std::size_t characters = 0;
+  std::size_t nuls = 0;
+  std::size_t controls = 0;   // C0 controls but tab, LF, CR, FF, VT; DEL; NULs included
+  std::size_t first_nul = 0;  // byte offset, when nuls > 0
+};
+
+inline Sniff sniff_text(std::string_view text) {
+  Sniff s;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte: same character
+    ++s.characters;
+    if (c == 0 && s.nuls++ == 0) s.first_nul = i;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F)
+      ++s.controls;
+  }
+  return s;
+}
+
+// Why text with this sniff (and `replaced` undecodable sequences) is binary
+// data rather than text, or nothing. Images, archives and PDFs are full of
+// NULs and control characters; random bytes read as UTF-8 are mostly
+// undecodable. A few stray ones in real text (broken exports emit them) are
+// no reason to refuse it: binary means more than 1 character in 100 being
+// NUL, 1 in 20 a control character, or 1 in 4 undecodable (each counted
+// only from a handful up, so a short text with one stray byte stays text).
+// UTF-16/32 text decoded by its byte-order mark has no NULs left; without a
+// mark its NULs make it binary, as in git and grep.
+inline std::optional<std::string> binary_reason(const Sniff& s, std::size_t replaced) {
+  const auto share = [&](std::size_t n, std::size_t one_in) { return n >= 4 && n * one_in > s.characters; };
+  if (share(s.nuls, 100) || share(s.controls, 20) || share(replaced, 4))
+    return "binary data, not text: of " + std::to_string(s.characters) + " characters, " +
+           std::to_string(s.nuls) + " are NUL, " + std::to_string(s.controls) + " control characters and " +
+           std::to_string(replaced) + " undecodable bytes";
+  return std::nullopt;
+}
+
+// binary_reason() of decoded `text`.
+inline std::optional<std::string> binary_content(std::string_view text, std::size_t replaced) {
+  return binary_reason(sniff_text(text), replaced);
+}
 
 // The result of to_utf8(). text() is valid UTF-8 without a byte-order mark.
 class Decoded {
@@ -72,6 +118,8 @@ class Decoded {
   std::size_t replaced() const { return replaced_; }  // sequences that became U+FFFD
   // A declared charset that iconv does not know ("x-foo"): it was ignored.
   const std::string& ignored_charset() const { return ignored_; }
+  // NULs and control characters in text(), for refuse_binary() and warning().
+  const Sniff& sniff() const { return sniff_; }
 
  private:
   friend Decoded to_utf8(std::string_view bytes, const Hints& hints);
@@ -82,6 +130,7 @@ class Decoded {
   Origin origin_ = Origin::Sniffed;
   std::size_t replaced_ = 0;
   std::string ignored_;
+  Sniff sniff_;
 };
 
 namespace detail {
@@ -331,11 +380,12 @@ inline Decoded to_utf8(std::string_view bytes, const Hints& hints = {}) {
   if (label == "utf-8") {
     if (utf8::is_valid(body)) {
       d.view_ = body;  // the zero-copy path
-      return d;
+    } else {
+      d.converted_ = true;
+      d.storage_.reserve(body.size() + 16);
+      d.replaced_ = utf8::append_sanitized(d.storage_, body);
     }
-    d.converted_ = true;
-    d.storage_.reserve(body.size() + 16);
-    d.replaced_ = utf8::append_sanitized(d.storage_, body);
+    d.sniff_ = sniff_text(d.text());
     return d;
   }
   d.converted_ = true;
@@ -347,7 +397,16 @@ inline Decoded to_utf8(std::string_view bytes, const Hints& hints = {}) {
   }
   // A mark inside the converted text (e.g. UTF-16 declared, marked too).
   if (std::string_view(d.storage_).starts_with("\xEF\xBB\xBF")) d.storage_.erase(0, 3);
+  d.sniff_ = sniff_text(d.text());
   return d;
+}
+
+// A NUL is never dropped silently: too many make the document binary, a
+// few are reported with this warning (part of warning()).
+inline std::optional<std::string> nul_warning(const Decoded& d) {
+  if (d.sniff().nuls == 0) return std::nullopt;
+  return std::to_string(d.sniff().nuls) + " NUL character(s) in the text (the first at byte " +
+         std::to_string(d.sniff().first_nul) + "), not kept as text";
 }
 
 // The warning a parser records in the article's fields["warnings"] when
@@ -359,6 +418,10 @@ inline std::optional<std::string> warning(const Decoded& d) {
     if (!w.empty()) w += "; ";
     w += std::to_string(d.replaced()) + " invalid byte sequence(s) in " + d.charset() +
          " replaced with U+FFFD";
+  }
+  if (const auto nul = nul_warning(d)) {
+    if (!w.empty()) w += "; ";
+    w += *nul;
   }
   if (w.empty()) return std::nullopt;
   return w;
@@ -375,13 +438,21 @@ inline void check_document(const RawDocument& doc, std::uint64_t max_bytes) {
                      std::to_string(max_bytes) + " bytes); raise max_bytes to parse it");
 }
 
+// Throws StageError when `d` is binary data (see binary_reason()).
+inline void refuse_binary(const Decoded& d) {
+  if (auto why = binary_reason(d.sniff(), d.replaced())) throw StageError(*why);
+}
+
 // check_document(), then the document's bytes as UTF-8, with its content
-// type (when `hints` names none) as a declaration.
+// type (when `hints` names none) as a declaration; binary data is refused
+// unless `hints.refuse_binary` is false.
 inline Decoded document_text(const RawDocument& doc, std::uint64_t max_bytes, const Hints& hints) {
   check_document(doc, max_bytes);
   Hints h = hints;
   if (h.content_type.empty()) h.content_type = doc.content_type;
-  return to_utf8(doc.bytes, h);
+  Decoded d = to_utf8(doc.bytes, h);
+  if (h.refuse_binary) refuse_binary(d);
+  return d;
 }
 
 }  // namespace sluice::sdk::encoding
