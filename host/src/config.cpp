@@ -22,7 +22,7 @@ std::string SourcePosition::str() const {
 }
 
 ConfigError::ConfigError(SourcePosition where, std::string message)
-    : std::runtime_error(where.str() + ": error: " + message),
+    : sluice::Error(where.str() + ": error: " + message),
       where_(std::move(where)),
       detail_(std::move(message)) {}
 
@@ -38,7 +38,7 @@ std::string join_errors(const std::vector<ConfigError>& errors) {
 }  // namespace
 
 ConfigErrors::ConfigErrors(std::vector<ConfigError> errors)
-    : std::runtime_error(join_errors(errors)), errors_(std::move(errors)) {}
+    : sluice::Error(join_errors(errors)), errors_(std::move(errors)) {}
 
 const PipelineConfig* Config::pipeline(std::string_view name) const {
   for (const auto& p : pipelines)

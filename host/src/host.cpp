@@ -2,9 +2,16 @@
 
 #include <algorithm>
 
+#include "memory_stages.hpp"
+
 namespace sluice::host {
 
-Host::Host() = default;
+// Every host offers the push source and pull sink that RunHandle feeds
+// and drains.
+Host::Host() {
+  registry_.register_builtin(detail::push_source_descriptor());
+  registry_.register_builtin(detail::pull_sink_descriptor());
+}
 Host::~Host() = default;
 
 void Host::register_plugin(const sluice_plugin_descriptor* descriptor) {
@@ -37,6 +44,7 @@ Config Host::load_config_file(const std::filesystem::path& file) {
 
 StateDb* Host::state(const Config& config) {
   if (config.host.state.empty()) return nullptr;
+  std::lock_guard lock(states_mu_);
   auto& slot = states_[config.host.state];
   if (!slot) slot = std::make_unique<StateDb>(config.host.state);
   return slot.get();
@@ -46,16 +54,19 @@ std::vector<RunReport> Host::run(const Config& config, const std::string& pipeli
   RunOptions run_options = options;
   if (!run_options.state_db) run_options.state_db = state(config);
   std::vector<RunReport> reports;
-  for (const auto& p : config.pipelines) {
-    if (!pipeline.empty() && p.name != pipeline) continue;
-    reports.push_back(run_pipeline(p, registry_, run_options));
+  if (!pipeline.empty()) {
+    reports.push_back(run_pipeline(pipeline_named(config, pipeline), registry_, run_options));
+    return reports;
   }
-  if (!pipeline.empty() && reports.empty()) {
-    std::string known;
-    for (const auto& p : config.pipelines) known += (known.empty() ? "" : ", ") + p.name;
-    throw ConfigError({config.file}, "no pipeline named '" + pipeline + "' (pipelines: " + known + ")");
-  }
+  for (const auto& p : config.pipelines) reports.push_back(run_pipeline(p, registry_, run_options));
   return reports;
+}
+
+const PipelineConfig& Host::pipeline_named(const Config& config, const std::string& name) const {
+  if (const auto* p = config.pipeline(name)) return *p;
+  std::string known;
+  for (const auto& p : config.pipelines) known += (known.empty() ? "" : ", ") + p.name;
+  throw ConfigError({config.file}, "no pipeline named '" + name + "' (pipelines: " + known + ")");
 }
 
 }  // namespace sluice::host

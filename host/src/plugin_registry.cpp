@@ -199,9 +199,9 @@ PluginRegistry::PluginRegistry() = default;
 PluginRegistry::~PluginRegistry() = default;
 
 void PluginRegistry::register_builtin(const sluice_plugin_descriptor* d) {
-  if (auto why = check_descriptor(d)) throw std::runtime_error("refused in-process plugin: " + *why);
+  if (auto why = check_descriptor(d)) throw PluginError("refused in-process plugin: " + *why);
   if (plugins_.count(d->name))
-    throw std::runtime_error(std::string("a plugin named '") + d->name + "' is already registered");
+    throw PluginError(std::string("a plugin named '") + d->name + "' is already registered");
   PluginInfo info;
   info.descriptor = d;
   plugins_.emplace(d->name, std::move(info));

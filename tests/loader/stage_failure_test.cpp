@@ -45,7 +45,7 @@ class StageFailure : public ::testing::Test {
   sluice::host::RunReport run(const std::string& toml, const std::string& name = "p") {
     const auto config = load(toml);
     sluice::host::RunOptions options;
-    options.on_article = [this](const sluice::sdk::Article& a) {
+    options.on_article = [this](const std::string&, const sluice::sdk::Article& a) {
       std::lock_guard lock(mu_);
       titles_.push_back(a.title);
     };

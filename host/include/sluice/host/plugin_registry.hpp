@@ -36,6 +36,15 @@ struct PluginInfo {
   std::uint32_t kind() const { return descriptor->kind; }
   bool thread_safe() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_THREAD_SAFE) != 0; }
   bool writes_stdout() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_STDOUT) != 0; }
+  // The SDK the plugin was built against, "1.1". A plugin built against an
+  // older minor than the host's loads, without what later minors added.
+  std::string sdk_version() const;
+  // A source whose code has Source::interrupt() (SDK 1.2 or later): the
+  // host must not call it on an older plugin, whose table has no such slot.
+  bool can_interrupt() const;
+  // What this host's SDK offers that the plugin predates, one entry each,
+  // e.g. "Source::interrupt() (SDK 1.2): a stop waits for next() to return".
+  std::vector<std::string> lacks() const;
   // SHA-256 of the .so file in lowercase hex; empty for in-process plugins.
   // If the file was changed after it was loaded, a text saying so instead,
   // which no pin matches.
