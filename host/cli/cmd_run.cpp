@@ -95,7 +95,7 @@ int cmd_run(int argc, char** argv) {
     host::RunReport report;
     try {
       report = host::run_pipeline(p, h.registry(), options);
-    } catch (const host::ConfigError& e) {
+    } catch (const host::ConfigErrors& e) {  // a stage that failed to start
       progress.clear();
       std::cerr << e.what() << "\n";
       return kExitUsage;

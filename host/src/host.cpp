@@ -21,7 +21,14 @@ void Host::register_plugin(const sluice_plugin_descriptor* descriptor) {
 void Host::add_plugin_dir(std::filesystem::path dir) { extra_dirs_.push_back(std::move(dir)); }
 
 void Host::load_plugins(const std::vector<std::filesystem::path>& config_dirs) {
+  const auto explicit_dirs = plugin_search_path(extra_dirs_, config_dirs, false);
   for (const auto& dir : plugin_search_path(extra_dirs_, config_dirs, use_default_dir_)) {
+    std::error_code exists_ec;
+    const bool named = std::find(explicit_dirs.begin(), explicit_dirs.end(), dir) != explicit_dirs.end();
+    if (named && !std::filesystem::is_directory(dir, exists_ec)) {
+      const auto text = "plugin directory " + dir.string() + " does not exist";
+      if (std::find(warnings_.begin(), warnings_.end(), text) == warnings_.end()) warnings_.push_back(text);
+    }
     // A directory reached twice (CLI and config naming the same one) loads once.
     std::error_code ec;
     auto canonical = std::filesystem::weakly_canonical(dir, ec);
@@ -66,7 +73,9 @@ const PipelineConfig& Host::pipeline_named(const Config& config, const std::stri
   if (const auto* p = config.pipeline(name)) return *p;
   std::string known;
   for (const auto& p : config.pipelines) known += (known.empty() ? "" : ", ") + p.name;
-  throw ConfigError({config.file}, "no pipeline named '" + name + "' (pipelines: " + known + ")");
+  // At the first pipeline's table: where the file's pipelines begin.
+  const SourcePosition where = config.pipelines.empty() ? SourcePosition{config.file} : config.pipelines[0].position;
+  throw ConfigErrors({ConfigError(where, "no pipeline named '" + name + "' (pipelines: " + known + ")")});
 }
 
 }  // namespace sluice::host

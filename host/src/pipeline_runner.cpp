@@ -222,7 +222,8 @@ class Run : public std::enable_shared_from_this<Run> {
       auto* stage = static_cast<Interface*>(owner.get());
       return {&s, std::move(owner), stage};
     } catch (const std::exception& e) {
-      throw ConfigError(s.position, e.what());
+      // The same type as a config load's errors: one catch covers both.
+      throw ConfigErrors({ConfigError(s.position, e.what())});
     }
   }
 
@@ -283,8 +284,9 @@ class Run : public std::enable_shared_from_this<Run> {
           options_.state_db->flush();  // durable before the first write, not with it
         }
       } catch (const std::exception& e) {
-        throw ConfigError(s.config->position, "stage '" + s.config->name +
-                                                  "' could not recover its committed state: " + e.what());
+        throw ConfigErrors({ConfigError(s.config->position, "stage '" + s.config->name +
+                                                                "' could not recover its committed state: " +
+                                                                e.what())});
       }
     }
   }

@@ -271,6 +271,7 @@ std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& fi
 std::vector<Refusal> PluginRegistry::load_directories(const std::vector<std::filesystem::path>& dirs) {
   std::vector<Refusal> refusals;
   for (const auto& dir : dirs) {
+    searched_.push_back(dir);
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) continue;
     std::vector<std::filesystem::path> files;

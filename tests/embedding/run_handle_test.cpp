@@ -183,9 +183,18 @@ TEST_F(RunHandleTest, PushSourceOutsideStartRefusesToStart) {
   }
 }
 
-TEST_F(RunHandleTest, UnknownPipelineIsAConfigError) {
+TEST_F(RunHandleTest, UnknownPipelineIsAConfigErrorWithAPosition) {
   const auto cfg = config(false);
-  EXPECT_THROW(host_.start(cfg, "nope"), host::ConfigError);
+  try {
+    host_.start(cfg, "nope");
+    FAIL() << "started a pipeline that does not exist";
+  } catch (const host::ConfigErrors& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_EQ(e.errors()[0].where().line, 3u);  // [pipeline.live], where the file's pipelines begin
+    EXPECT_NE(std::string(e.what()).find("live.toml:3:1: error: no pipeline named 'nope' (pipelines: live)"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace

@@ -24,6 +24,15 @@
 
 namespace sluice::host {
 
+#ifdef SLUICE_PACKAGE_PLUGIN_DIR
+namespace detail {
+// A program built against the installed package (find_package(SluiceSDK
+// COMPONENTS host) or pkg-config sluice) gets that prefix's plugin
+// directory as its Host's default, wherever the program itself lives.
+inline const bool package_plugin_dir_set = (set_package_plugin_dir(SLUICE_PACKAGE_PLUGIN_DIR), true);
+}  // namespace detail
+#endif
+
 class Host {
  public:
   Host();
@@ -63,6 +72,9 @@ class Host {
   const PluginRegistry& registry() const { return registry_; }
   // Files refused while loading plugins, each with its reason.
   const std::vector<Refusal>& refusals() const { return refusals_; }
+  // Plugin directories given explicitly (add_plugin_dir, $SLUICE_PLUGIN_DIR,
+  // [host] plugin_dirs) that do not exist, one message each.
+  const std::vector<std::string>& warnings() const { return warnings_; }
   // Loads the search path without a config (for `sluice plugins`).
   void load_plugins(const std::vector<std::filesystem::path>& config_dirs = {});
 
@@ -73,6 +85,7 @@ class Host {
   PluginRegistry registry_;
   std::vector<std::filesystem::path> extra_dirs_;
   std::vector<Refusal> refusals_;
+  std::vector<std::string> warnings_;
   std::vector<std::filesystem::path> loaded_dirs_;
   std::mutex states_mu_;  // guards states_: runs on several threads open state
   std::map<std::filesystem::path, std::unique_ptr<StateDb>> states_;

@@ -116,7 +116,8 @@ struct RunOptions {
 };
 
 // Creates the stages, runs the pipeline to completion and returns counts.
-// Stage construction errors throw ConfigError naming the stage.
+// A stage that fails to start throws ConfigErrors (one ConfigError at the
+// stage's position, naming it), the type a config load throws.
 RunReport run_pipeline(const PipelineConfig& pipeline, const PluginRegistry& registry,
                        const RunOptions& options);
 

@@ -84,6 +84,9 @@ class PluginRegistry {
   // (from an earlier directory) is kept and the later file skipped.
   std::vector<Refusal> load_directories(const std::vector<std::filesystem::path>& dirs);
 
+  // Every directory load_directories() was given, in order, found or not.
+  const std::vector<std::filesystem::path>& searched() const { return searched_; }
+
   const PluginInfo* find(std::string_view name) const;
   std::vector<const PluginInfo*> all() const;  // sorted by kind, then name
   std::vector<std::string> names() const;
@@ -94,6 +97,7 @@ class PluginRegistry {
 
  private:
   std::map<std::string, PluginInfo, std::less<>> plugins_;
+  std::vector<std::filesystem::path> searched_;
 };
 
 // The directories searched, in order: explicit --plugin-dir values, the
@@ -104,7 +108,14 @@ std::vector<std::filesystem::path> plugin_search_path(const std::vector<std::fil
                                                       bool with_default = true);
 
 // The default plugin directory for this executable: <exe>/../plugins in a
-// build tree, <prefix>/lib/sluice/plugins when installed.
+// build tree, <prefix>/lib/sluice/plugins when installed; for a program
+// outside the prefix built against the installed package, the package's
+// plugin directory (see set_package_plugin_dir).
 std::filesystem::path default_plugin_dir();
+
+// Records the installed package's plugin directory. Programs built against
+// the installed package call it at start-up through host.hpp (the package
+// defines SLUICE_PACKAGE_PLUGIN_DIR for them).
+void set_package_plugin_dir(const char* dir);
 
 }  // namespace sluice::host
