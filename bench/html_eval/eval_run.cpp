@@ -61,7 +61,7 @@ RunOutcome run_parser(const std::vector<fs::path>& files, const std::vector<std:
 
   std::mutex mutex;
   host::RunOptions run_options;
-  run_options.on_article = [&](const sdk::Article& a) {
+  run_options.on_article = [&](const std::string&, const sdk::Article& a) {
     const std::lock_guard lock(mutex);
     Extraction& e = outcome.by_file[a.source_uri.substr(std::string_view("file://").size())];
     e.ok = true;

@@ -34,9 +34,11 @@ int list_plugins(const host::Host& h, bool verbose) {
   for (const auto* p : h.registry().all()) {
     std::cout << std::setw(10) << host::kind_name(p->kind()) << std::setw(14) << p->name() << std::setw(10)
               << p->version() << p->descriptor->description << "\n";
-    if (verbose)
+    if (verbose) {
       std::cout << std::setw(24) << "" << (p->path.empty() ? "(in-process)" : p->path.string())
-                << (p->path.empty() ? "" : "  sha256:" + p->sha256()) << "\n";
+                << (p->path.empty() ? "" : "  sha256:" + p->sha256()) << "  SDK " << p->sdk_version() << "\n";
+      for (const auto& missing : p->lacks()) std::cout << std::setw(24) << "" << "lacks " << missing << "\n";
+    }
   }
   return kExitOk;
 }

@@ -133,11 +133,13 @@ int cmd_run(int argc, char** argv) {
       return kExitFailed;
     }
     if (progress.enabled() && !quiet)
-      options.on_progress = [&](std::uint64_t d, std::uint64_t a) { progress.update(p.name, d, a); };
+      options.on_progress = [&](const std::string& pipeline, std::uint64_t d, std::uint64_t a) {
+        progress.update(pipeline, d, a);
+      };
     host::RunReport report;
     try {
       report = host::run_pipeline(p, h.registry(), options);
-    } catch (const host::ConfigError& e) {
+    } catch (const host::ConfigErrors& e) {  // a stage that failed to start
       progress.clear();
       std::cerr << e.what() << "\n";
       return kExitUsage;

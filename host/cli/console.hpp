@@ -22,6 +22,7 @@ class ConsoleLog : public sdk::Log {
 // Every refused plugin file, one line each, so a foreign .so is visible but
 // never stops the plugins that did load.
 inline void print_refusals(const host::Host& h) {
+  for (const auto& w : h.warnings()) std::cerr << "sluice: warning: " << w << "\n";
   for (const auto& r : h.refusals()) std::cerr << "sluice: warning: " << r.message() << "\n";
 }
 

@@ -26,7 +26,7 @@ std::string SourcePosition::str() const {
 }
 
 ConfigError::ConfigError(SourcePosition where, std::string message)
-    : std::runtime_error(where.str() + ": error: " + message),
+    : sluice::Error(where.str() + ": error: " + message),
       where_(std::move(where)),
       detail_(std::move(message)) {}
 
@@ -42,7 +42,7 @@ std::string join_errors(const std::vector<ConfigError>& errors) {
 }  // namespace
 
 ConfigErrors::ConfigErrors(std::vector<ConfigError> errors)
-    : std::runtime_error(join_errors(errors)), errors_(std::move(errors)) {}
+    : sluice::Error(join_errors(errors)), errors_(std::move(errors)) {}
 
 const PipelineConfig* Config::pipeline(std::string_view name) const {
   for (const auto& p : pipelines)
@@ -479,6 +479,20 @@ void stage_policy_key(std::string_view key, const toml::node& val, Validator& v,
   }
 }
 
+// Where plugins were looked for, for an unknown plugin's message: an
+// embedder outside the install prefix, or a typo in plugin_dirs, shows here.
+std::string searched_dirs(const PluginRegistry& registry) {
+  const auto& dirs = registry.searched();
+  if (dirs.empty()) return "no plugin directory was searched";
+  std::string out = "searched ";
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    std::error_code ec;
+    out += (i ? ", " : "") + dirs[i].string();
+    if (!std::filesystem::is_directory(dirs[i], ec)) out += " (does not exist)";
+  }
+  return out;
+}
+
 void stage_config(const toml::table& tbl, const StageSection& section, const std::string& pipeline,
                   const PluginRegistry& registry, Validator& v, PipelineConfig& out) {
   StageConfig stage;
@@ -498,6 +512,7 @@ void stage_config(const toml::table& tbl, const StageSection& section, const std
     if (auto s = closest_match(*plugin_name, registry.names()); !s.empty())
       msg += "; did you mean '" + s + "'?";
     msg += " (known plugins: " + Validator::join(registry.names()) + ")";
+    msg += "; " + searched_dirs(registry);
     v.error(plugin_node->source(), msg);
     return;
   }
@@ -661,6 +676,9 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node,
     }
   }
   check_schedule(*tbl, v, p.schedule);
+  // Sections written, even if their stages were refused: a refused stage
+  // has its own error, and "has no parser stage" after it would be false.
+  std::set<std::string_view> declared;
   for (const auto& section : kSections) {
     const auto* stages = tbl->get(section.key);
     if (!stages) continue;
@@ -670,6 +688,7 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node,
               std::string("pipeline stages are written [[pipeline.") + name + "." + section.key + "]]");
       continue;
     }
+    declared.insert(section.key);
     for (const auto& s : *arr) stage_config(*s.as_table(), section, name, registry, v, p);
   }
   if (p.workers == 0) p.workers = std::max(1u, std::thread::hardware_concurrency());
@@ -689,7 +708,7 @@ PipelineConfig pipeline_config(const std::string& name, const toml::node& node,
   check_delivery_promise(p, v);
   check_replace_mode(p, v);
   const auto require = [&](const std::vector<StageConfig>& list, const char* key) {
-    if (list.empty())
+    if (list.empty() && !declared.count(key))
       v.error(node.source(),
               "pipeline '" + name + "' has no " + key + " stage; add [[pipeline." + name + "." + key + "]]");
   };

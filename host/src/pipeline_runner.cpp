@@ -156,12 +156,14 @@ class Run : public std::enable_shared_from_this<Run> {
     done_.assign(n_threads, false);
     std::vector<std::thread> threads;
     auto self = shared_from_this();
-    std::atomic<std::size_t> sources_left{n_sources};
+    // Shared, not on this stack: a source thread may be left behind (a call
+    // past its time limit, or a stop's deadline) and finish after we return.
+    auto sources_left = std::make_shared<std::atomic<std::size_t>>(n_sources);
     auto workers_left = std::make_shared<std::atomic<unsigned>>(p_.workers);
     for (std::size_t i = 0; i < n_sources; ++i) {
-      threads.emplace_back([self, i, &sources_left] {
+      threads.emplace_back([self, i, sources_left] {
         self->read_source(i);
-        if (--sources_left == 0) self->docs_.close();
+        if (--*sources_left == 0) self->docs_.close();
         self->thread_done(i);
       });
     }
@@ -183,11 +185,14 @@ class Run : public std::enable_shared_from_this<Run> {
       progress = std::thread([this, &finished] {
         while (!finished.load()) {
           std::this_thread::sleep_for(std::chrono::milliseconds(200));
-          if (options_.on_progress) options_.on_progress(documents_.load(), delivered_.load());
-          if (options_.observer) {
-            options_.observer->queue_depth(p_, "documents", docs_.size());
-            options_.observer->queue_depth(p_, "results", results_.size());
-          }
+          if (options_.on_progress)
+            call_user("the on_progress callback",
+                      [&] { options_.on_progress(p_.name, documents_.load(), delivered_.load()); });
+          if (options_.observer)
+            call_user("the run observer", [&] {
+              options_.observer->queue_depth(p_, "documents", docs_.size());
+              options_.observer->queue_depth(p_, "results", results_.size());
+            });
         }
       });
     }
@@ -221,11 +226,14 @@ class Run : public std::enable_shared_from_this<Run> {
     init.log = ctx->log();
     init.base_dir = options_.base_dir;
     try {
-      auto owner = registry_.create(*s.plugin, init);
+      std::shared_ptr<sdk::Stage> owner;
+      if (options_.make_stage) owner = options_.make_stage(s, init);
+      if (!owner) owner = registry_.create(*s.plugin, init);
       auto* stage = static_cast<Interface*>(owner.get());
       return {&s, std::move(owner), stage};
     } catch (const std::exception& e) {
-      throw ConfigError(s.position, e.what());
+      // The same type as a config load's errors: one catch covers both.
+      throw ConfigErrors({ConfigError(s.position, e.what())});
     }
   }
 
@@ -307,7 +315,7 @@ class Run : public std::enable_shared_from_this<Run> {
             command + " --adopt-output " + s.config->name +
             "\n  to empty it and write everything the sources deliver: " + command + " --reset-output " +
             s.config->name;
-        throw ConfigError(s.config->position, message);
+        throw ConfigErrors({ConfigError(s.config->position, message)});
       }
     }
     options_.state_db->flush();
@@ -339,10 +347,12 @@ class Run : public std::enable_shared_from_this<Run> {
     return d;
   }
 
+  // Without a state database the dead letter still travels with its item
+  // (RunOptions::on_document reports it) but is not stored, so its input
+  // is not serialised.
   void document_dead_letter(DeadLetter&& d, const sdk::RawDocument& doc, std::vector<DeadLetter>& out) {
-    if (!options_.state_db) return;
     d.input_kind = "document";
-    d.input = detail::document_to_json(doc);
+    if (options_.state_db) d.input = detail::document_to_json(doc);
     d.attempts = replay_attempts(doc) + 1;
     out.push_back(std::move(d));
   }
@@ -357,8 +367,25 @@ class Run : public std::enable_shared_from_this<Run> {
   void observe(const StageConfig& stage, const char* kind, Clock::duration took, std::uint64_t in,
                std::uint64_t out, std::uint64_t failed) {
     if (options_.observer)
-      options_.observer->stage_call(
-          p_, stage, kind, std::chrono::duration_cast<std::chrono::nanoseconds>(took), in, out, failed);
+      call_user("the run observer", [&] {
+        options_.observer->stage_call(p_, stage, kind, std::chrono::duration_cast<std::chrono::nanoseconds>(took),
+                                      in, out, failed);
+      });
+  }
+
+  // Embedder code (callbacks, the observer) runs on the runner's threads.
+  // What it throws ends the run with a message: escaping a thread would end
+  // the whole process (std::terminate).
+  template <class F>
+  bool call_user(const char* what, F&& f) {
+    try {
+      f();
+      return true;
+    } catch (...) {
+      fatal(std::string(what) + " threw: " + what_of(std::current_exception()));
+      docs_.close();
+      return false;
+    }
   }
 
   // A corrupt or unreadable state database fails every later read the same
@@ -372,6 +399,33 @@ class Run : public std::enable_shared_from_this<Run> {
   }
 
   bool stop_requested() const { return options_.stop && options_.stop->load(); }
+  bool abandon_requested() const { return options_.abandon && options_.abandon->load(); }
+
+  // Once a run stops or fails, sources that can (SDK 1.2) are woken from a
+  // next() that waits for data; older ones are left to return by themselves.
+  void interrupt_sources() {
+    if (sources_interrupted_.exchange(true)) return;
+    for (auto& src : sources_) {
+      const auto* plugin = src.config->plugin;
+      if (plugin == nullptr || !plugin->can_interrupt()) continue;
+      try {
+        src.stage->interrupt();
+      } catch (...) {
+        if (options_.log)
+          options_.log->warn("source '" + src.config->name +
+                             "' threw from interrupt(): " + what_of(std::current_exception()));
+      }
+    }
+  }
+
+  // The queued work is given up (RunOptions::abandon): workers and the sink
+  // thread drop what they hold instead of finishing it.
+  void abandon_queues() {
+    if (abandoning_.exchange(true)) return;
+    stop_or_fatal_ = true;
+    docs_.close();
+    results_.close();
+  }
   bool stopping() const { return fatal_.load() || stop_requested(); }
 
   void overrun(const detail::CallWatchdog::Slot& slot) {
@@ -472,6 +526,7 @@ class Run : public std::enable_shared_from_this<Run> {
 
   void work(unsigned w, std::size_t slot) {
     while (auto item = docs_.pop()) {
+      if (abandoning_) break;
       ResultItem result{item->source, item->seq, std::move(item->doc.cursor),
                         {},           {},        replay_attempts(item->doc)};
       parse(w, slot, item->doc, result);
@@ -582,6 +637,7 @@ class Run : public std::enable_shared_from_this<Run> {
     std::vector<std::map<std::uint64_t, ResultItem>> held(sources_.size());
     std::vector<std::uint64_t> next_seq(sources_.size(), 0);
     auto flush = [&] {
+      if (abandoning_) pending.clear();  // given up: acknowledged by no one
       if (pending.empty()) return;
       batch.clear();
       batch_attempts.clear();
@@ -599,8 +655,11 @@ class Run : public std::enable_shared_from_this<Run> {
         return;
       }
       delivered_ += batch.size();
-      if (options_.on_article)
-        for (const auto& a : batch) options_.on_article(a);
+      if (options_.on_document) report_documents(pending, batch, sink_dead);
+      if (options_.on_article && !fatal_.load())
+        call_user("the on_article callback", [&] {
+          for (const auto& a : batch) options_.on_article(p_.name, a);
+        });
       pending.clear();
     };
     auto release_in_order = [&](std::vector<ResultItem>& arrived) {
@@ -735,6 +794,22 @@ class Run : public std::enable_shared_from_this<Run> {
     return true;
   }
 
+  // Tells RunOptions::on_document what became of each document just
+  // committed. `batch` holds their articles, in the items' order.
+  void report_documents(const std::vector<ResultItem>& items, const std::vector<sdk::Article>& batch,
+                        const std::vector<DeadLetter>& sink_dead) {
+    std::size_t at = 0;
+    for (const auto& r : items) {
+      DocumentDone done{r.source, r.seq, r.articles.size(), {}};
+      for (const auto& d : r.dead) done.errors.push_back("stage '" + d.stage + "': " + d.error);
+      for (std::size_t k = at; k < at + r.articles.size() && k < batch.size(); ++k)
+        for (const auto& d : sink_dead)
+          if (d.item == batch[k].id) done.errors.push_back("stage '" + d.stage + "': " + d.error);
+      at += r.articles.size();
+      if (!call_user("the on_document callback", [&] { options_.on_document(done); })) return;
+    }
+  }
+
   // Dead-letters the articles a sink refused (sdk::RejectedArticles) with
   // their canonical JSON, so `sluice dlq replay` retries them on that sink.
   // Returns how many articles of `batch` were refused.
@@ -778,7 +853,9 @@ class Run : public std::enable_shared_from_this<Run> {
       if (!advanced[i] || acknowledged_concurrently(i)) continue;
       std::unique_lock lock(source_locks_[i], std::defer_lock);
       while (!lock.try_lock_for(std::chrono::milliseconds(100))) {
-        if (hung_) return false;  // that source is stuck in next(): leave it unacknowledged
+        // That source is stuck in next(), or the stop's deadline passed
+        // while it waits: leave it unacknowledged (a rerun delivers again).
+        if (hung_ || abandoning_) return false;
       }
       locks.push_back(std::move(lock));
     }
@@ -842,10 +919,14 @@ class Run : public std::enable_shared_from_this<Run> {
     std::unique_lock lock(done_mu_);
     for (;;) {
       // Wake the runner's own waits when a stop is requested from outside.
-      if (stop_requested() || fatal_.load()) stop_or_fatal_ = true;
+      if (stop_requested() || fatal_.load()) {
+        stop_or_fatal_ = true;
+        interrupt_sources();
+      }
+      if (abandon_requested()) abandon_queues();
       bool all = true;
       for (std::size_t i = 0; i < threads.size(); ++i)
-        if (!done_[i] && !(watchdog && watchdog->slot_fired(i))) all = false;
+        if (!done_[i] && !(watchdog && watchdog->slot_fired(i)) && !left_behind(i)) all = false;
       if (all) break;
       done_cv_.wait_for(lock, std::chrono::milliseconds(50));
     }
@@ -854,10 +935,19 @@ class Run : public std::enable_shared_from_this<Run> {
         threads[i].join();
       } else {
         if (i == threads.size() - 1) sink_thread_hung_ = true;
+        if (left_behind(i) && options_.log)
+          options_.log->warn("source '" + sources_[i].config->name +
+                             "' was still in next() when the stop's deadline passed; its thread is left to "
+                             "finish on its own (the plugin predates Source::interrupt() or ignores it)");
         threads[i].detach();
       }
     }
   }
+
+  // Once the queued work is abandoned, a source thread still waiting in
+  // next() (one that cannot be interrupted) is not waited for: nothing it
+  // reads now would be used.
+  bool left_behind(std::size_t slot) const { return abandoning_ && slot < sources_.size(); }
 
   // ---- report ----
   void add_counts(const StageConfig& s, const char* kind, const std::vector<const LocalCounts*>& parts) {
@@ -939,6 +1029,8 @@ class Run : public std::enable_shared_from_this<Run> {
   std::atomic<std::uint64_t> documents_{0}, delivered_{0};
   std::atomic<bool> fatal_{false};
   std::atomic<bool> stop_or_fatal_{false};  // what retry waits watch
+  std::atomic<bool> sources_interrupted_{false};
+  std::atomic<bool> abandoning_{false};  // RunOptions::abandon was seen
   bool sink_thread_hung_ = false;
   bool abandoned_ = false;  // sink thread only: a batch was given up on a stop
   std::atomic<bool> hung_{false};

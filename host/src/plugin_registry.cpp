@@ -211,9 +211,9 @@ PluginRegistry::PluginRegistry() = default;
 PluginRegistry::~PluginRegistry() = default;
 
 void PluginRegistry::register_builtin(const sluice_plugin_descriptor* d) {
-  if (auto why = check_descriptor(d)) throw std::runtime_error("refused in-process plugin: " + *why);
+  if (auto why = check_descriptor(d)) throw PluginError("refused in-process plugin: " + *why);
   if (plugins_.count(d->name))
-    throw std::runtime_error(std::string("a plugin named '") + d->name + "' is already registered");
+    throw PluginError(std::string("a plugin named '") + d->name + "' is already registered");
   PluginInfo info;
   info.descriptor = d;
   plugins_.emplace(d->name, std::move(info));
@@ -264,6 +264,7 @@ std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& fi
 std::vector<Refusal> PluginRegistry::load_directories(const std::vector<std::filesystem::path>& dirs) {
   std::vector<Refusal> refusals;
   for (const auto& dir : dirs) {
+    searched_.push_back(dir);
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) continue;
     std::vector<std::filesystem::path> files;

@@ -1,19 +1,41 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <cstdlib>
+#include <mutex>
 
 #include "sluice/host/plugin_registry.hpp"
 
 namespace sluice::host {
 
+namespace {
+
+std::mutex package_dir_mu;
+std::filesystem::path& package_dir() {
+  static std::filesystem::path dir;
+  return dir;
+}
+
+}  // namespace
+
+void set_package_plugin_dir(const char* dir) {
+  std::lock_guard lock(package_dir_mu);
+  package_dir() = dir;
+}
+
 std::filesystem::path default_plugin_dir() {
   std::error_code ec;
   const std::filesystem::path exe_dir = boost::dll::program_location(ec).parent_path();
-  if (ec) return {};
-  // Build tree: build/bin/<exe> next to build/plugins.
-  const auto build_tree = exe_dir.parent_path() / "plugins";
-  if (std::filesystem::is_directory(build_tree, ec)) return build_tree;
-  // Installed: <prefix>/bin/sluice and <prefix>/<libdir>/sluice/plugins.
-  return exe_dir.parent_path() / SLUICE_INSTALL_PLUGIN_SUBDIR;
+  std::filesystem::path installed;
+  if (!ec) {
+    // Build tree: build/bin/<exe> next to build/plugins.
+    const auto build_tree = exe_dir.parent_path() / "plugins";
+    if (std::filesystem::is_directory(build_tree, ec)) return build_tree;
+    // Installed: <prefix>/bin/sluice and <prefix>/<libdir>/sluice/plugins.
+    installed = exe_dir.parent_path() / SLUICE_INSTALL_PLUGIN_SUBDIR;
+    if (std::filesystem::is_directory(installed, ec)) return installed;
+  }
+  // An embedding program elsewhere, built against the installed package.
+  std::lock_guard lock(package_dir_mu);
+  return package_dir().empty() ? installed : package_dir();
 }
 
 std::vector<std::filesystem::path> plugin_search_path(

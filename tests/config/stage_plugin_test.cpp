@@ -48,13 +48,13 @@ TEST_F(ConfigTest, UnknownPluginSuggestsClosestAndListsKnown) {
   EXPECT_THAT(errors("[[pipeline.p.source]]\nplugin = \"fead\"\npath = \"in\"\n" +
                      std::string(kParser) + kSink),
               Contains("pipeline.toml:2:10: error: unknown plugin 'fead'; did you mean 'feed'? "
-                       "(known plugins: feed, out, tagger, text)"));
+                       "(known plugins: feed, out, tagger, text); no plugin directory was searched"));
 }
 
 TEST_F(ConfigTest, UnrelatedPluginNameOnlyListsKnown) {
   EXPECT_THAT(errors("[[pipeline.p.source]]\nplugin = \"kafka\"\n" + std::string(kParser) + kSink),
               Contains("pipeline.toml:2:10: error: unknown plugin 'kafka' "
-                       "(known plugins: feed, out, tagger, text)"));
+                       "(known plugins: feed, out, tagger, text); no plugin directory was searched"));
 }
 
 TEST_F(ConfigTest, PluginOfWrongKindIsRefusedInThatSection) {

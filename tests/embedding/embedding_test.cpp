@@ -46,7 +46,8 @@ path = ")" + (dir / "out.jsonl").string() + R"("
   std::mutex mu;
   std::vector<sdk::Article> received;
   host::RunOptions options;
-  options.on_article = [&](const sdk::Article& a) {
+  options.on_article = [&](const std::string& pipeline, const sdk::Article& a) {
+    EXPECT_EQ(pipeline, "embedded");
     std::lock_guard lock(mu);
     received.push_back(a);
   };

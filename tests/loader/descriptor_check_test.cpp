@@ -16,7 +16,7 @@ using ::testing::AllOf;
 using ::testing::HasSubstr;
 
 // The expected texts below spell out versions; bumping the SDK must revisit them.
-static_assert(SLUICE_SDK_ABI_MAJOR == 1 && SLUICE_SDK_ABI_MINOR == 1);
+static_assert(SLUICE_SDK_ABI_MAJOR == 1 && SLUICE_SDK_ABI_MINOR == 2);
 
 class Noop : public sluice::sdk::Enricher {
  public:
@@ -92,14 +92,14 @@ TEST_F(DescriptorCheck, RefusesOlderMajor) {
 }
 
 TEST_F(DescriptorCheck, RefusesNewerMinor) {
-  d_.abi_minor = 2;
-  EXPECT_EQ(reason(), "built against SDK 1.2, newer than this host's SDK 1.1; upgrade sluice");
+  d_.abi_minor = 3;
+  EXPECT_EQ(reason(), "built against SDK 1.3, newer than this host's SDK 1.2; upgrade sluice");
 }
 
 TEST_F(DescriptorCheck, RefusesDescriptorSmallerThanTheSdkDefines) {
   d_.descriptor_size = 8;
   EXPECT_EQ(reason(),
-            "descriptor is 8 bytes, SDK 1.1 defines " + std::to_string(sizeof(sluice_plugin_descriptor)));
+            "descriptor is 8 bytes, SDK 1.2 defines " + std::to_string(sizeof(sluice_plugin_descriptor)));
 }
 
 // Later fields are only trusted once earlier ones agree: a plugin that is

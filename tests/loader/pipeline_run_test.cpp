@@ -29,7 +29,7 @@ struct Received {
 
   sluice::host::RunOptions options() {
     sluice::host::RunOptions o;
-    o.on_article = [this](const sluice::sdk::Article& a) {
+    o.on_article = [this](const std::string&, const sluice::sdk::Article& a) {
       std::lock_guard lock(mu);
       articles.push_back(a);
     };

@@ -24,7 +24,7 @@ using sluice::host::Refusal;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-static_assert(SLUICE_SDK_ABI_MAJOR == 1 && SLUICE_SDK_ABI_MINOR == 1,
+static_assert(SLUICE_SDK_ABI_MAJOR == 1 && SLUICE_SDK_ABI_MINOR == 2,
               "the expected reasons below spell out SDK versions");
 
 struct RefusedCase {
@@ -38,11 +38,11 @@ std::vector<RefusedCase> refused_cases() {
   const std::string no_symbol = "no sluice_plugin_descriptor_v1 symbol: not a sluice plugin";
   return {
       {"abi_major", "abi_major.so", "built against SDK 2.0, host speaks 1.x"},
-      {"abi_minor", "abi_minor.so", "built against SDK 1.2, newer than this host's SDK 1.1"},
+      {"abi_minor", "abi_minor.so", "built against SDK 1.3, newer than this host's SDK 1.2"},
       {"bad_magic", "bad_magic.so",
        "bad descriptor magic 0xdeadbeef (expected 0x4c50454349554c53): not a sluice descriptor"},
       {"small_descriptor", "small_descriptor.so",
-       "descriptor is 16 bytes, SDK 1.1 defines " + std::to_string(sizeof(sluice_plugin_descriptor))},
+       "descriptor is 16 bytes, SDK 1.2 defines " + std::to_string(sizeof(sluice_plugin_descriptor))},
       {"debug_mode", "debug_mode.so", "toolchain mismatch: plugin built with debug=1, host uses debug=0"},
       {"old_abi", "old_abi.so", "toolchain mismatch: plugin built with cxx11abi=0, host uses cxx11abi=1"},
       {"other_symbol", "other_symbol.so", no_symbol},

@@ -45,7 +45,7 @@ class StageFailure : public ::testing::Test {
   sluice::host::RunReport run(const std::string& toml, const std::string& name = "p") {
     const auto config = load(toml);
     sluice::host::RunOptions options;
-    options.on_article = [this](const sluice::sdk::Article& a) {
+    options.on_article = [this](const std::string&, const sluice::sdk::Article& a) {
       std::lock_guard lock(mu_);
       titles_.push_back(a.title);
     };
@@ -217,7 +217,9 @@ path = @OUT2@
     try {
       host_.run(config, "bad");
       ADD_FAILURE() << "a stage whose constructor throws was created";
-    } catch (const sluice::host::ConfigError& e) {
+    } catch (const sluice::host::ConfigErrors& all) {
+      ASSERT_EQ(all.errors().size(), 1u);
+      const auto& e = all.errors()[0];
       EXPECT_EQ(e.detail(), "stage 'exploder' (plugin throwing_factory) failed to start: boom");
       EXPECT_EQ(e.where().file, "two.toml");
       EXPECT_EQ(e.where().line, line_of(toml, "[[pipeline.bad.enrich]]"));
@@ -247,8 +249,9 @@ path = @OUT@
   try {
     host_.run(config, "p");
     FAIL() << "a null stage was accepted";
-  } catch (const sluice::host::ConfigError& e) {
-    EXPECT_EQ(e.detail(), "stage 'nothing' (plugin null_factory) factory returned null");
+  } catch (const sluice::host::ConfigErrors& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_EQ(e.errors()[0].detail(), "stage 'nothing' (plugin null_factory) factory returned null");
   }
 }
 

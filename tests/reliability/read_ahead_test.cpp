@@ -47,7 +47,7 @@ path = ")" + (ws / "out/a.jsonl").string() + "\"\n");
 
   std::atomic<std::uint64_t> most_read_while_stuck{0};
   sluice::host::RunOptions options;
-  options.on_progress = [&](std::uint64_t documents, std::uint64_t articles) {
+  options.on_progress = [&](const std::string&, std::uint64_t documents, std::uint64_t articles) {
     if (articles == 0) most_read_while_stuck = std::max<std::uint64_t>(most_read_while_stuck, documents);
   };
   const auto report = host.run(config, "p", options).at(0);

@@ -100,6 +100,7 @@ KafkaSource::~KafkaSource() {
 
 bool KafkaSource::next(sdk::RawDocument& out) {
   for (;;) {
+    if (interrupted_) return false;
     std::unique_ptr<rd_kafka_message_t, MessageDeleter> msg(rd_kafka_consumer_poll(rk_, kPollMs));
     if (!msg) {
       if (stop_at_end_ && run_is_over()) return false;
@@ -125,6 +126,14 @@ bool KafkaSource::next(sdk::RawDocument& out) {
     out.cursor = std::to_string(tracker_.delivered(tp, msg->offset));
     return true;
   }
+}
+
+void KafkaSource::interrupt() {
+  interrupted_ = true;
+  // The main queue is forwarded to the consumer queue (poll_set_consumer),
+  // so this wakes a consumer_poll() that is waiting; the flag covers the
+  // moment before or between polls.
+  rd_kafka_yield(rk_);
 }
 
 void KafkaSource::acknowledge(std::string_view cursor) {

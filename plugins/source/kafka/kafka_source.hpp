@@ -5,6 +5,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <mutex>
@@ -37,6 +38,10 @@ class KafkaSource final : public sdk::Source {
   // offsets an earlier acknowledgement made safe. May run on another thread
   // while next() waits (the plugin declares SLUICE_PLUGIN_FLAG_THREAD_SAFE).
   void acknowledge(std::string_view cursor) override;
+  // A stop: next() returns false within one poll (rd_kafka_yield wakes the
+  // poll in progress), without waiting for a message or stop_at_end. What
+  // was not acknowledged is read again by the next run.
+  void interrupt() override;
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -76,6 +81,7 @@ class KafkaSource final : public sdk::Source {
   bool awaiting_assignment_ = true;
   bool topics_missing_ = false;  // the brokers said a subscribed topic does not exist
   std::set<rd_kafka_resp_err_t> reported_;
+  std::atomic<bool> interrupted_{false};
 };
 
 }  // namespace sluice::plugins::kafka

@@ -1,8 +1,11 @@
 #include "document_reader.hpp"
 
+#include <poll.h>
+#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -23,12 +26,35 @@ std::string_view without_cr(std::string_view line) {
 }  // namespace
 
 DocumentReader::DocumentReader(int fd, Framing framing, std::string delimiter, std::size_t max_size)
-    : fd_(fd), framing_(framing), delimiter_(std::move(delimiter)), max_size_(max_size), buffer_(kReadSize) {}
+    : fd_(fd),
+      framing_(framing),
+      delimiter_(std::move(delimiter)),
+      max_size_(max_size),
+      buffer_(kReadSize),
+      wake_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+  if (wake_fd_ < 0)
+    throw sdk::StageError(std::string("stdin: cannot create an eventfd: ") + std::strerror(errno));
+}
+
+DocumentReader::~DocumentReader() { ::close(wake_fd_); }
+
+void DocumentReader::interrupt() {
+  interrupted_ = true;
+  const std::uint64_t one = 1;
+  [[maybe_unused]] const auto n = ::write(wake_fd_, &one, sizeof one);  // fails only when already raised
+}
 
 bool DocumentReader::fill() {
   if (eof_) return false;
   begin_ = end_ = 0;
   for (;;) {
+    if (interrupted_) throw Interrupted{};
+    pollfd fds[2] = {{fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
+    if (::poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      throw sdk::StageError(std::string("stdin: cannot wait for standard input: ") + std::strerror(errno));
+    }
+    if (fds[1].revents != 0) throw Interrupted{};
     const ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
     if (n > 0) {
       end_ = static_cast<std::size_t>(n);
@@ -63,6 +89,15 @@ DocumentReader::Line DocumentReader::read_line(std::string& out, std::size_t lim
 }
 
 std::optional<std::string> DocumentReader::next() {
+  if (interrupted_) return std::nullopt;
+  try {
+    return read_document();
+  } catch (const Interrupted&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<std::string> DocumentReader::read_document() {
   std::string doc, line;
   bool too_big = false, any = false;
   for (;;) {

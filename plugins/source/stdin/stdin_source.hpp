@@ -20,6 +20,8 @@ class StdinSource final : public sdk::Source {
   // The next document: URI and key "stdin:#N" (N counts from 1 per run),
   // content type as configured. Blocks until a whole document has arrived.
   bool next(sdk::RawDocument& out) override;
+  // A stop wakes a next() waiting for input; it returns false from then on.
+  void interrupt() override { reader_.interrupt(); }
 
  private:
   DocumentReader reader_;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sluice/host/errors.hpp"
 #include "sluice/host/plugin_registry.hpp"
 #include "sluice/host/schedule.hpp"
 #include "sluice/sdk/stage.hpp"
@@ -23,7 +24,7 @@ struct SourcePosition {
 };
 
 // A configuration error, printed as "file:line:col: error: message".
-class ConfigError : public std::runtime_error {
+class ConfigError : public sluice::Error {
  public:
   ConfigError(SourcePosition where, std::string message);
   const SourcePosition& where() const { return where_; }
@@ -35,7 +36,7 @@ class ConfigError : public std::runtime_error {
 };
 
 // Several problems found in one pass; what() lists them one per line.
-class ConfigErrors : public std::runtime_error {
+class ConfigErrors : public sluice::Error {
  public:
   explicit ConfigErrors(std::vector<ConfigError> errors);
   const std::vector<ConfigError>& errors() const { return errors_; }

@@ -53,7 +53,8 @@ struct RunReport {
 };
 
 // Live view of a run, for metrics. Called from the runner's threads while
-// they work: implementations must be thread-safe and cheap.
+// they work: implementations must be thread-safe and cheap. An exception
+// from it ends the run (RunReport::fatal_error), never the process.
 class RunObserver {
  public:
   virtual ~RunObserver() = default;
@@ -66,13 +67,39 @@ class RunObserver {
   virtual void queue_depth(const PipelineConfig& pipeline, const char* queue, std::size_t depth) = 0;
 };
 
+// What became of one document once its checkpoint was committed
+// (RunOptions::on_document): its articles are stored by every sink, or
+// failed; with a state database the failures are in the dead-letter store.
+struct DocumentDone {
+  std::size_t source = 0;     // index of the source stage in the pipeline
+  std::uint64_t seq = 0;      // the source's delivery order, from 0
+  std::size_t articles = 0;   // articles the document became
+  std::vector<std::string> errors;  // "stage 'x': why", one per failure
+};
+
 struct RunOptions {
+  // Callbacks run on the runner's threads and are told which pipeline they
+  // serve (one callback may watch several). What they throw ends the run:
+  // RunReport::fatal_error names the callback and the exception.
   // Called after every sink stored a batch, once per article (embedders).
-  std::function<void(const sdk::Article&)> on_article;
+  std::function<void(const std::string& pipeline, const sdk::Article&)> on_article;
   // Called about every 200 ms while the run progresses (articles so far).
-  std::function<void(std::uint64_t documents, std::uint64_t articles)> on_progress;
-  // Set to true to ask a run to stop after the work in flight.
+  std::function<void(const std::string& pipeline, std::uint64_t documents, std::uint64_t articles)>
+      on_progress;
+  // Set to true to ask a run to stop after the work in flight. Sources
+  // built against SDK 1.2 are interrupted (Source::interrupt()) so one that
+  // waits for data in next() lets go.
   const std::atomic<bool>* stop = nullptr;
+  // Set (after `stop`) to give up the work still queued: nothing more is
+  // written or acknowledged, so the next run delivers it again. This is how
+  // RunHandle::stop keeps its deadline.
+  const std::atomic<bool>* abandon = nullptr;
+  // Called on the sink thread once per document, after the transaction that
+  // acknowledged it (the embedding API resolves push() futures here).
+  std::function<void(const DocumentDone&)> on_document;
+  // Creates a stage in place of its plugin's factory when it returns one:
+  // the embedding API binds its push and pull stages to a RunHandle so.
+  std::function<std::shared_ptr<sdk::Stage>(const StageConfig&, const sdk::StageInit&)> make_stage;
   RunObserver* observer = nullptr;
   sdk::Log* log = nullptr;
   // Checkpoints, stage state, sink commit tokens, dead letters and run
@@ -96,7 +123,8 @@ struct RunOptions {
 };
 
 // Creates the stages, runs the pipeline to completion and returns counts.
-// Stage construction errors throw ConfigError naming the stage.
+// A stage that fails to start throws ConfigErrors (one ConfigError at the
+// stage's position, naming it), the type a config load throws.
 RunReport run_pipeline(const PipelineConfig& pipeline, const PluginRegistry& registry,
                        const RunOptions& options);
 

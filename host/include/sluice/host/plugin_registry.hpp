@@ -37,6 +37,15 @@ struct PluginInfo {
   bool thread_safe() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_THREAD_SAFE) != 0; }
   bool writes_stdout() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_STDOUT) != 0; }
   bool searchable() const { return (descriptor->flags & SLUICE_PLUGIN_FLAG_SEARCHABLE) != 0; }
+  // The SDK the plugin was built against, "1.1". A plugin built against an
+  // older minor than the host's loads, without what later minors added.
+  std::string sdk_version() const;
+  // A source whose code has Source::interrupt() (SDK 1.2 or later): the
+  // host must not call it on an older plugin, whose table has no such slot.
+  bool can_interrupt() const;
+  // What this host's SDK offers that the plugin predates, one entry each,
+  // e.g. "Source::interrupt() (SDK 1.2): a stop waits for next() to return".
+  std::vector<std::string> lacks() const;
   // SHA-256 of the .so file in lowercase hex; empty for in-process plugins.
   // If the file was changed after it was loaded, a text saying so instead,
   // which no pin matches.
@@ -76,6 +85,9 @@ class PluginRegistry {
   // (from an earlier directory) is kept and the later file skipped.
   std::vector<Refusal> load_directories(const std::vector<std::filesystem::path>& dirs);
 
+  // Every directory load_directories() was given, in order, found or not.
+  const std::vector<std::filesystem::path>& searched() const { return searched_; }
+
   const PluginInfo* find(std::string_view name) const;
   std::vector<const PluginInfo*> all() const;  // sorted by kind, then name
   std::vector<std::string> names() const;
@@ -86,6 +98,7 @@ class PluginRegistry {
 
  private:
   std::map<std::string, PluginInfo, std::less<>> plugins_;
+  std::vector<std::filesystem::path> searched_;
 };
 
 // The directories searched, in order: explicit --plugin-dir values, the
@@ -96,7 +109,14 @@ std::vector<std::filesystem::path> plugin_search_path(const std::vector<std::fil
                                                       bool with_default = true);
 
 // The default plugin directory for this executable: <exe>/../plugins in a
-// build tree, <prefix>/lib/sluice/plugins when installed.
+// build tree, <prefix>/lib/sluice/plugins when installed; for a program
+// outside the prefix built against the installed package, the package's
+// plugin directory (see set_package_plugin_dir).
 std::filesystem::path default_plugin_dir();
+
+// Records the installed package's plugin directory. Programs built against
+// the installed package call it at start-up through host.hpp (the package
+// defines SLUICE_PACKAGE_PLUGIN_DIR for them).
+void set_package_plugin_dir(const char* dir);
 
 }  // namespace sluice::host

@@ -4,6 +4,7 @@
 // including a SIGKILL in the middle of a run.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <numeric>
@@ -110,6 +111,32 @@ TEST_F(KafkaSource, CommitsOnlyWhatWasAcknowledged) {
   const auto r = again.run_source();
   ASSERT_FALSE(r.failed()) << r.failure;
   EXPECT_EQ(r.documents.size(), 20u) << "the 20 unacknowledged messages come again, and only those";
+}
+
+// With stop_at_end = false an idle topic keeps next() waiting for the next
+// message; a stop's interrupt() ends that wait within a poll.
+TEST_F(KafkaSource, InterruptEndsANextWaitingOnAnIdleTopic) {
+  auto messages = corpus_messages(2);
+  kafka_test::produce(cluster_.bootstrap(), kTopic, messages);
+  auto h = source(cluster_.bootstrap(), {{"stop_at_end", false}});
+  auto& src = dynamic_cast<sluice::sdk::Source&>(h.stage());
+  std::atomic<int> read{0};
+  std::atomic<bool> returned{false};
+  std::thread reader([&] {
+    sluice::sdk::RawDocument d;
+    while (src.next(d)) ++read;
+    returned = true;
+  });
+  // Both messages arrive, then the topic is idle and next() waits on.
+  const auto until = Clock::now() + std::chrono::seconds(30);
+  while (read < 2 && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ASSERT_EQ(read.load(), 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_FALSE(returned.load());
+  const auto asked = Clock::now();
+  src.interrupt();
+  reader.join();
+  EXPECT_LT(Clock::now() - asked, std::chrono::seconds(2));
 }
 
 TEST_F(KafkaSource, RefusesPropertiesThatWouldBreakItsGuarantees) {

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -127,6 +129,30 @@ TEST(StdinSource, DeliversEachDocumentBeforeTheInputEnds) {
     EXPECT_EQ(d.bytes, "{\"n\":" + std::to_string(i) + "}");
   }
   pipe.close_write();
+  EXPECT_FALSE(source.next(d));
+}
+
+// A stop while standard input is open and silent: interrupt() wakes the
+// waiting next(), which returns false; the half-written document is dropped.
+TEST(StdinSource, InterruptWakesANextWaitingForInput) {
+  Pipe pipe;
+  StdinSource source(init(), pipe.read_end());
+  pipe.write("half a document, no delimiter yet\n");
+  std::atomic<bool> returned{false};
+  bool more = true;
+  std::thread reader([&] {
+    sdk::RawDocument d;
+    more = source.next(d);
+    returned = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(returned.load());  // still waiting: the input is open
+  source.interrupt();
+  reader.join();
+  EXPECT_FALSE(more);
+  // Later calls return at once, even with input waiting.
+  pipe.write("\f\nanother\n\f\n");
+  sdk::RawDocument d;
   EXPECT_FALSE(source.next(d));
 }
 

@@ -26,8 +26,18 @@ extern "C" {
 /* "SLUICEPL" in ASCII, little endian. */
 #define SLUICE_PLUGIN_MAGIC 0x4C50454349554C53ULL
 
+/* What each minor version added. Additions go at the end of the descriptor
+ * and of the C++ interfaces' virtual tables, defaulted, so a plugin built
+ * against an older minor still loads; the host asks a plugin for a feature
+ * only when its descriptor's minor says the plugin has it (see
+ * sluice::host::PluginInfo::lacks()).
+ *   1.0  the descriptor and the four stage interfaces
+ *   1.1  sdk::RejectedArticles, sdk::PermanentError, sdk::ArticleDropped
+ *   1.2  Source::interrupt() (wake a next() that waits, to stop a run);
+ *        the rest of this round's additions (stage contracts, the deep
+ *        check() hook) join 1.2 before it ships in a tagged build */
 #define SLUICE_SDK_ABI_MAJOR 1
-#define SLUICE_SDK_ABI_MINOR 1
+#define SLUICE_SDK_ABI_MINOR 2
 
 /* The one symbol a plugin exports. */
 #define SLUICE_DESCRIPTOR_SYMBOL "sluice_plugin_descriptor_v1"
@@ -112,6 +122,11 @@ typedef struct sluice_plugin_descriptor {
    * `destroy` so the plugin frees what the plugin allocated. */
   void* (*create)(const void* stage_init);
   void (*destroy)(void* stage);
+
+  /* --- ABI 1.2: nothing appended yet (Source::interrupt() is a virtual
+   * function, not a field). Fields 1.2 adds (stage contracts, check())
+   * go here, and the host's check_descriptor() then accepts the 1.1 size
+   * for plugins that declare minor <= 1. --- */
 } sluice_plugin_descriptor;
 
 typedef const sluice_plugin_descriptor* (*sluice_descriptor_fn)(void);

@@ -97,6 +97,16 @@ class SLUICE_SDK_VISIBLE Source : public Stage {
   // including the one carrying `cursor` (acknowledged in delivery order).
   // A source persists its progress here so a restart resumes after it.
   virtual void acknowledge(std::string_view cursor) { (void)cursor; }
+
+  // --- SDK ABI 1.2 (appended: older plugins' tables end above) ---
+  // The run is stopping: a next() that waits for data (a socket, a pipe, a
+  // broker) should return soon, with false or with a document it already
+  // has. Called from another thread, possibly while next() is not running,
+  // possibly more than once; it must not block or throw. After it, next()
+  // returns promptly on every call. The default does nothing: the host then
+  // waits for next() to return by itself. The host calls it only on plugins
+  // built against SDK 1.2 or later.
+  virtual void interrupt() {}
 };
 
 // Where a parser puts what it found in one document.
