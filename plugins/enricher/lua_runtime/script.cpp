@@ -163,7 +163,7 @@ int parse_driver(lua_State* L) {
 ScriptSpec read_script_spec(const sdk::StageInit& init, const char* plugin) {
   const auto& o = init.options;
   const std::string who = std::string(plugin) + " stage '" + init.name + "'";
-  const bool has_script = o.has("script"), has_source = o.has("source");
+  const bool has_script = !o.string("script").empty(), has_source = !o.string("source").empty();
   if (has_script == has_source)
     throw sdk::StageError(who + ": give either `script` (a Lua file) or `source` (the script inline)" +
                           (has_script ? ", not both" : ""));
@@ -176,10 +176,9 @@ ScriptSpec read_script_spec(const sdk::StageInit& init, const char* plugin) {
     spec.chunk_name = "=" + init.name + " (inline source)";
   }
   spec.entry = o.string("function");
-  if (o.has("params")) {
-    spec.params = o.value("params");
-    if (!spec.params.is_map()) throw sdk::StageError(who + ": `params` must be a table");
-  }
+  spec.params = o.value("params");
+  if (spec.params.is_null()) spec.params = sdk::Map{};
+  if (!spec.params.is_map()) throw sdk::StageError(who + ": `params` must be a table");
   spec.limits.timeout = o.duration("timeout");
   spec.limits.instructions = static_cast<std::uint64_t>(o.integer("instruction_limit"));
   spec.limits.memory_bytes = o.size("memory_limit");
