@@ -11,8 +11,9 @@ int cmd_validate(int argc, char** argv) {
   const VerbSpec spec{"sluice validate CONFIG [--plugin-dir DIR]...",
                       "Checks CONFIG against every plugin's declared options: unknown keys (with\n"
                       "suggestions), wrong types, missing required options, unknown plugins and unset\n"
-                      "environment variables, each reported as file:line:col. Exit status 0 when valid,\n"
-                      "2 otherwise.",
+                      "environment variables, each reported as file:line:col; then builds each parser and\n"
+                      "enricher stage once (a Lua script that does not compile is an error here).\n"
+                      "Exit status 0 when valid, 2 otherwise.",
                       {plugin_dir_option()},
                       1,
                       1};
@@ -25,6 +26,7 @@ int cmd_validate(int argc, char** argv) {
   for (const auto& d : args.all("--plugin-dir")) h.add_plugin_dir(d);
   host::Config config;
   if (!load_config_or_report(h, args.positionals[0], config)) return kExitUsage;
+  if (!check_stages_or_report(h, args.positionals[0], config)) return kExitUsage;
   std::size_t stages = 0;
   for (const auto& p : config.pipelines)
     stages += p.sources.size() + p.parsers.size() + p.enrichers.size() + p.sinks.size();

@@ -1,5 +1,7 @@
 #include "console.hpp"
 
+#include "sluice/host/stage_check.hpp"
+
 #include <signal.h>
 
 #include <ctime>
@@ -20,6 +22,26 @@ const std::atomic<bool>* install_stop_signals() {
   return &g_stop;
 }
 
+namespace {
+
+void print_invalid(const std::string& file, const host::ConfigErrors& e) {
+  std::cerr << e.what() << "\n";
+  std::cerr << "sluice: " << file << " is invalid (" << e.errors().size()
+            << (e.errors().size() == 1 ? " error)" : " errors)") << "\n";
+}
+
+}  // namespace
+
+bool check_stages_or_report(const host::Host& h, const std::string& file, const host::Config& config) {
+  try {
+    host::check_stages(config, h.registry());
+    return true;
+  } catch (const host::ConfigErrors& e) {
+    print_invalid(file, e);
+  }
+  return false;
+}
+
 bool load_config_or_report(host::Host& h, const std::string& file, host::Config& out) {
   try {
     out = h.load_config_file(file);
@@ -28,9 +50,7 @@ bool load_config_or_report(host::Host& h, const std::string& file, host::Config&
     return true;
   } catch (const host::ConfigErrors& e) {
     print_refusals(h);
-    std::cerr << e.what() << "\n";
-    std::cerr << "sluice: " << file << " is invalid (" << e.errors().size()
-              << (e.errors().size() == 1 ? " error)" : " errors)") << "\n";
+    print_invalid(file, e);
   } catch (const host::ConfigError& e) {
     print_refusals(h);
     std::cerr << e.what() << "\n";
