@@ -77,6 +77,38 @@ int safe_xpcall(lua_State* L) {
   return finish_protected(L, status, 2);
 }
 
+// __index of a restricted table: a name the sandbox removed raises a clear
+// error at the script's line ("os.execute is not available ..."), any
+// other missing name is nil as usual. Upvalue 1: the table's name for
+// messages ("" for globals).
+int refuse_removed(lua_State* L) {
+  static constexpr const char* kRemoved[] = {
+      "io",     "debug",   "package", "require", "dofile",  "loadfile", "collectgarbage", "coroutine", "ffi",
+      "jit",    "execute", "exit",    "getenv",  "remove",  "rename",   "tmpname",        "setlocale", "dump"};
+  const char* key = lua_tostring(L, 2);
+  if (key != nullptr && lua_type(L, 2) == LUA_TSTRING) {
+    for (const char* removed : kRemoved) {
+      if (std::strcmp(key, removed) == 0) {
+        const char* table = lua_tostring(L, lua_upvalueindex(1));
+        return luaL_error(L, "%s%s%s is not available in sluice scripts (sandbox: no files, processes, "
+                          "environment, C modules or debug access)",
+                          table, *table ? "." : "", key);
+      }
+    }
+  }
+  return 0;
+}
+
+void guard(lua_State* L, const char* global, const char* label) {
+  lua_getglobal(L, global);
+  lua_createtable(L, 0, 1);
+  lua_pushstring(L, label);
+  lua_pushcclosure(L, &refuse_removed, 1);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
+  lua_pop(L, 1);
+}
+
 // print(...) goes to the stage's log, as sluice.log does.
 int print_to_log(lua_State* L) {
   luaL_Buffer b;
@@ -111,6 +143,9 @@ void open_sandbox(lua_State* L) {
   lua_register(L, "pcall", &safe_pcall);
   lua_register(L, "xpcall", &safe_xpcall);
   lua_register(L, "print", &print_to_log);
+  guard(L, LUA_GNAME, "");
+  guard(L, LUA_OSLIBNAME, "os");
+  guard(L, LUA_STRLIBNAME, "string");
 }
 
 }  // namespace sluice::plugins::lua::detail
