@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "sluice/lua/runtime.hpp"
 #include "sluice/lua/values.hpp"
 #include "sluice/sdk/article_id.hpp"
 
@@ -14,17 +15,7 @@ void set_string(lua_State* L, const char* key, const std::string& s) {
   lua_setfield(L, -2, key);
 }
 
-void set_strings(lua_State* L, const char* key, const std::vector<std::string>& list) {
-  lua_createtable(L, static_cast<int>(list.size()), 0);
-  lua_Integer i = 0;
-  for (const auto& s : list) {
-    lua_pushlstring(L, s.data(), s.size());
-    lua_rawseti(L, -2, ++i);
-  }
-  lua_setfield(L, -2, key);
-}
-
-void set_enrichment(lua_State* L, const sdk::Article& a) {
+void push_keywords(lua_State* L, const sdk::Article& a) {
   lua_createtable(L, static_cast<int>(a.keywords.size()), 0);
   lua_Integer i = 0;
   for (const auto& k : a.keywords) {
@@ -34,10 +25,11 @@ void set_enrichment(lua_State* L, const sdk::Article& a) {
     lua_setfield(L, -2, "score");
     lua_rawseti(L, -2, ++i);
   }
-  lua_setfield(L, -2, "keywords");
+}
 
+void push_entities(lua_State* L, const sdk::Article& a) {
   lua_createtable(L, static_cast<int>(a.entities.size()), 0);
-  i = 0;
+  lua_Integer i = 0;
   for (const auto& e : a.entities) {
     lua_createtable(L, 0, 3);
     set_string(L, "name", e.name);
@@ -47,10 +39,11 @@ void set_enrichment(lua_State* L, const sdk::Article& a) {
     lua_setfield(L, -2, "mentions");
     lua_rawseti(L, -2, ++i);
   }
-  lua_setfield(L, -2, "entities");
+}
 
+void push_quotes(lua_State* L, const sdk::Article& a) {
   lua_createtable(L, static_cast<int>(a.quotes.size()), 0);
-  i = 0;
+  lua_Integer i = 0;
   for (const auto& q : a.quotes) {
     lua_createtable(L, 0, 3);
     set_string(L, "text", q.text);
@@ -59,21 +52,108 @@ void set_enrichment(lua_State* L, const sdk::Article& a) {
     lua_setfield(L, -2, "paragraph");
     lua_rawseti(L, -2, ++i);
   }
-  lua_setfield(L, -2, "quotes");
+}
 
-  if (a.simhash) set_string(L, "simhash", sdk::hex64(*a.simhash));
-  if (a.readability) {
-    lua_createtable(L, 0, 4);
-    lua_pushinteger(L, a.readability->words);
-    lua_setfield(L, -2, "words");
-    lua_pushinteger(L, a.readability->sentences);
-    lua_setfield(L, -2, "sentences");
-    lua_pushnumber(L, a.readability->reading_minutes);
-    lua_setfield(L, -2, "reading_minutes");
-    lua_pushnumber(L, a.readability->flesch_reading_ease);
-    lua_setfield(L, -2, "flesch_reading_ease");
-    lua_setfield(L, -2, "readability");
+void push_readability(lua_State* L, const sdk::Article& a) {
+  if (!a.readability) {
+    lua_pushnil(L);
+    return;
   }
+  lua_createtable(L, 0, 4);
+  lua_pushinteger(L, a.readability->words);
+  lua_setfield(L, -2, "words");
+  lua_pushinteger(L, a.readability->sentences);
+  lua_setfield(L, -2, "sentences");
+  lua_pushnumber(L, a.readability->reading_minutes);
+  lua_setfield(L, -2, "reading_minutes");
+  lua_pushnumber(L, a.readability->flesch_reading_ease);
+  lua_setfield(L, -2, "flesch_reading_ease");
+}
+
+void push_string_list(lua_State* L, const std::vector<std::string>& list) {
+  lua_createtable(L, static_cast<int>(list.size()), 0);
+  lua_Integer i = 0;
+  for (const auto& s : list) {
+    lua_pushlstring(L, s.data(), s.size());
+    lua_rawseti(L, -2, ++i);
+  }
+}
+
+void push_fields(lua_State* L, const sdk::Article& a) {
+  push_value(L, a.fields.is_null() ? sdk::Value(sdk::Map{}) : a.fields);
+}
+
+// The lazily loaded fields: name, bit in LazyFields::touched, loader.
+struct Lazy {
+  const char* name;
+  unsigned bit;
+  void (*push)(lua_State*, const sdk::Article&);
+};
+constexpr Lazy kLazy[] = {
+    {"body", 1u << 0, [](lua_State* L, const sdk::Article& a) { push_string_list(L, a.body); }},
+    {"authors", 1u << 1, [](lua_State* L, const sdk::Article& a) { push_string_list(L, a.authors); }},
+    {"fields", 1u << 2, &push_fields},
+    {"keywords", 1u << 3, &push_keywords},
+    {"entities", 1u << 4, &push_entities},
+    {"quotes", 1u << 5, &push_quotes},
+    {"readability", 1u << 6, &push_readability},
+};
+constexpr unsigned kBody = 1u << 0, kAuthors = 1u << 1, kFields = 1u << 2;
+
+// Keys of the registry and of the article table; their addresses are the keys.
+constexpr char kMetatableKey = 0;
+constexpr char kLazyKey = 0;
+
+const Lazy* lazy_named(lua_State* L, int key_index) {
+  if (lua_type(L, key_index) != LUA_TSTRING) return nullptr;
+  const char* key = lua_tostring(L, key_index);
+  for (const auto& l : kLazy)
+    if (std::strcmp(l.name, key) == 0) return &l;
+  return nullptr;
+}
+
+// The LazyFields of the article table at 1, or nullptr when the table is
+// from an earlier call.
+LazyFields* lazy_of(lua_State* L) {
+  lua_rawgetp(L, 1, &kLazyKey);
+  auto* lazy = static_cast<LazyFields*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  return lazy != nullptr && lazy == Runtime::of(L).current_article() ? lazy : nullptr;
+}
+
+// __index(article, key): loads a lazy field once and keeps it in the table.
+int load_lazy(lua_State* L) {
+  const Lazy* l = lazy_named(L, 2);
+  LazyFields* lazy = l != nullptr ? lazy_of(L) : nullptr;
+  if (lazy == nullptr) return 0;
+  l->push(L, *lazy->article);
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, 1);
+  lazy->touched |= l->bit;
+  return 1;
+}
+
+// __newindex(article, key, value): an assignment to a lazy field not yet
+// loaded counts as touching it (`article.body = nil` clears the body).
+int store_lazy(lua_State* L) {
+  if (const Lazy* l = lazy_named(L, 2)) {
+    if (LazyFields* lazy = lazy_of(L)) lazy->touched |= l->bit;
+  }
+  lua_rawset(L, 1);
+  return 0;
+}
+
+void push_metatable(lua_State* L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kMetatableKey) == LUA_TTABLE) return;
+  lua_pop(L, 1);
+  lua_createtable(L, 0, 2);
+  lua_pushcfunction(L, &load_lazy);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, &store_lazy);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kMetatableKey);
 }
 
 // t[key] without metamethods, left on the stack; returns its type.
@@ -150,8 +230,9 @@ void read_fields(lua_State* L, int index, sdk::Article& a) {
 
 }  // namespace
 
-void push_article(lua_State* L, const sdk::Article& a) {
-  lua_createtable(L, 0, 22);
+void push_article(lua_State* L, LazyFields& lazy) {
+  const sdk::Article& a = *lazy.article;
+  lua_createtable(L, 0, 16);
   set_string(L, "id", a.id);
   set_string(L, "source_uri", a.source_uri);
   set_string(L, "content_type", a.content_type);
@@ -160,32 +241,33 @@ void push_article(lua_State* L, const sdk::Article& a) {
   set_string(L, "title", a.title);
   set_string(L, "published", a.published);
   set_string(L, "published_raw", a.published_raw);
-  set_strings(L, "authors", a.authors);
   set_string(L, "caption", a.caption);
   set_string(L, "credit", a.credit);
-  set_strings(L, "body", a.body);
   set_string(L, "language", a.language);
-  push_value(L, a.fields.is_null() ? sdk::Value(sdk::Map{}) : a.fields);
-  lua_setfield(L, -2, "fields");
-  set_enrichment(L, a);
+  if (a.simhash) set_string(L, "simhash", sdk::hex64(*a.simhash));
+  lua_pushlightuserdata(L, &lazy);
+  lua_rawsetp(L, -2, &kLazyKey);
+  push_metatable(L);
+  lua_setmetatable(L, -2);
+  Runtime::of(L).set_current_article(&lazy);
 }
 
-void read_article(lua_State* L, int index, sdk::Article& a) {
+void read_article(lua_State* L, int index, sdk::Article& a, unsigned touched) {
   index = lua_absindex(L, index);
   read_string(L, index, "title", a.title);
   read_string(L, index, "published", a.published);
   read_string(L, index, "published_raw", a.published_raw);
-  read_strings(L, index, "authors", a.authors);
   read_string(L, index, "caption", a.caption);
   read_string(L, index, "credit", a.credit);
-  read_strings(L, index, "body", a.body);
   read_string(L, index, "language", a.language);
-  read_fields(L, index, a);
+  if (touched & kAuthors) read_strings(L, index, "authors", a.authors);
+  if (touched & kBody) read_strings(L, index, "body", a.body);
+  if (touched & kFields) read_fields(L, index, a);
 }
 
 void read_new_article(lua_State* L, int index, sdk::Article& a) {
   index = lua_absindex(L, index);
-  read_article(L, index, a);
+  read_article(L, index, a, ~0u);
   for (auto [key, field] : {std::pair{"id", &a.id}, std::pair{"source_uri", &a.source_uri},
                             std::pair{"content_type", &a.content_type}}) {
     if (raw_field(L, index, key) != LUA_TNIL) {

@@ -22,6 +22,7 @@ RegexCache::~RegexCache() {
 }
 
 void RegexCache::clear() {
+  for (auto& r : recent_) r = Recent{};
   for (auto& [key, r] : patterns_) {
     pcre2_match_data_free(r.match);
     pcre2_code_free(r.code);
@@ -63,6 +64,14 @@ const CompiledRegex* RegexCache::get(std::string_view pattern, std::string_view 
   return &slot;
 }
 
+const CompiledRegex* RegexCache::get_fast(std::string_view pattern, std::string_view flags, std::string& error) {
+  Recent& slot = recent_[(reinterpret_cast<std::uintptr_t>(pattern.data()) >> 4) % kRecent];
+  if (slot.regex != nullptr && slot.pattern == pattern && slot.flags == flags) return slot.regex;
+  const CompiledRegex* r = get(pattern, flags, error);
+  if (r != nullptr) slot = {std::string(pattern), std::string(flags), r};
+  return r;
+}
+
 namespace {
 
 const CompiledRegex& compiled(lua_State* L, int pattern_arg, int flags_arg) {
@@ -70,7 +79,7 @@ const CompiledRegex& compiled(lua_State* L, int pattern_arg, int flags_arg) {
   const char* pattern = luaL_checklstring(L, pattern_arg, &plen);
   const char* flags = luaL_optstring(L, flags_arg, "");
   std::string error;
-  const auto* r = Runtime::of(L).regex().get({pattern, plen}, flags, error);
+  const auto* r = Runtime::of(L).regex().get_fast({pattern, plen}, flags, error);
   if (r == nullptr) luaL_error(L, "sluice.re: bad pattern /%s/: %s", pattern, error.c_str());
   return *r;
 }

@@ -98,6 +98,7 @@ CallResult Runtime::run(lua_CFunction driver, void* data) {
   lua_settop(L_, base);
   if (status == LUA_ERRMEM) lua_gc(L_, LUA_GCCOLLECT);
   emitter_ = nullptr;
+  current_article_ = nullptr;
   return result;
 }
 

@@ -93,11 +93,12 @@ struct EnrichCall {
 
 int enrich_driver(lua_State* L) {
   auto& c = *static_cast<EnrichCall*>(lua_touserdata(L, 1));
-  push_article(L, *c.article);                   // 2
+  LazyFields lazy{c.article, 0};
+  push_article(L, lazy);                           // 2
   lua_rawgeti(L, LUA_REGISTRYINDEX, c.entry_ref);  // 3
   lua_pushvalue(L, 2);
   lua_call(L, 1, 0);
-  read_article(L, 2, *c.article);
+  read_article(L, 2, *c.article, lazy.touched);
   return 0;
 }
 

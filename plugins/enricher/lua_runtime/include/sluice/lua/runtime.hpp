@@ -69,6 +69,10 @@ class Runtime {
   // True once the call must end whatever the script does (drop, a broken
   // limit): the sandbox's pcall re-raises instead of returning.
   bool unwinding() const { return unwinding_; }
+  // The article table of the call in progress (see article_table.cpp):
+  // a table kept from an earlier call no longer loads its lazy fields.
+  const void* current_article() const { return current_article_; }
+  void set_current_article(const void* a) { current_article_ = a; }
   Emitter* emitter() const { return emitter_; }
   void set_emitter(Emitter* e) { emitter_ = e; }
   RegexCache& regex() { return *regex_; }
@@ -98,6 +102,7 @@ class Runtime {
   bool dropped_ = false;
   std::string drop_reason_;
   Emitter* emitter_ = nullptr;
+  const void* current_article_ = nullptr;
 
   std::unique_ptr<RegexCache> regex_;
   std::unique_ptr<JsonDecoder> json_;
