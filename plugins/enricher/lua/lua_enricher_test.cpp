@@ -45,6 +45,25 @@ TEST(LuaEnricher, ReadsAndWritesCoreFieldsAndFields) {
   EXPECT_TRUE(r.article.fields.find("nested")->find("ok")->as_bool());
 }
 
+TEST(LuaEnricher, LazyFieldsAreKeptUntouchedClearedOnAssignmentAndNotLoadedFromAnOldTable) {
+  auto h = with_source(R"(
+    local previous
+    function process(a)
+      if a.title == "clear" then a.body = nil end
+      if a.title == "old" then a.fields.old_body = tostring(previous.body) end
+      previous = a
+    end)");
+  auto kept = h.run_enricher(make_article("keep", {"one", "two"}));
+  ASSERT_FALSE(kept.failed()) << kept.failure;
+  EXPECT_EQ(kept.article.body.size(), 2u);
+  auto cleared = h.run_enricher(make_article("clear", {"one"}));
+  EXPECT_TRUE(cleared.article.body.empty());
+  // A table kept from the previous call no longer loads that article's body.
+  auto old = h.run_enricher(make_article("old", {"x"}));
+  ASSERT_FALSE(old.failed()) << old.failure;
+  EXPECT_EQ(old.article.fields.find("old_body")->as_string(), "nil");
+}
+
 TEST(LuaEnricher, ParamsReachInitAndTheScript) {
   auto h = with_source(R"(
     local seen

@@ -115,10 +115,11 @@ const Lazy* lazy_named(lua_State* L, int key_index) {
 // The LazyFields of the article table at 1, or nullptr when the table is
 // from an earlier call.
 LazyFields* lazy_of(lua_State* L) {
+  const auto& runtime = Runtime::of(L);
   lua_rawgetp(L, 1, &kLazyKey);
-  auto* lazy = static_cast<LazyFields*>(lua_touserdata(L, -1));
+  const bool current = lua_isinteger(L, -1) && static_cast<std::uint64_t>(lua_tointeger(L, -1)) == runtime.call_number();
   lua_pop(L, 1);
-  return lazy != nullptr && lazy == Runtime::of(L).current_article() ? lazy : nullptr;
+  return current ? static_cast<LazyFields*>(runtime.current_article()) : nullptr;
 }
 
 // __index(article, key): loads a lazy field once and keeps it in the table.
@@ -245,7 +246,7 @@ void push_article(lua_State* L, LazyFields& lazy) {
   set_string(L, "credit", a.credit);
   set_string(L, "language", a.language);
   if (a.simhash) set_string(L, "simhash", sdk::hex64(*a.simhash));
-  lua_pushlightuserdata(L, &lazy);
+  lua_pushinteger(L, static_cast<lua_Integer>(Runtime::of(L).call_number()));
   lua_rawsetp(L, -2, &kLazyKey);
   push_metatable(L);
   lua_setmetatable(L, -2);

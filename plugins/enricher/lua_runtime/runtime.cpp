@@ -73,6 +73,7 @@ Runtime::~Runtime() {
 Runtime& Runtime::of(lua_State* L) { return **static_cast<Runtime**>(lua_getextraspace(L)); }
 
 CallResult Runtime::run(lua_CFunction driver, void* data) {
+  ++calls_;
   instructions_ = 0;
   unwinding_ = false;
   dropped_ = false;

@@ -71,8 +71,11 @@ class Runtime {
   bool unwinding() const { return unwinding_; }
   // The article table of the call in progress (see article_table.cpp):
   // a table kept from an earlier call no longer loads its lazy fields.
-  const void* current_article() const { return current_article_; }
-  void set_current_article(const void* a) { current_article_ = a; }
+  void* current_article() const { return current_article_; }
+  // Counts run() calls: identifies the call a table was made for (a
+  // pointer would not: the next call's frame sits at the same address).
+  std::uint64_t call_number() const { return calls_; }
+  void set_current_article(void* a) { current_article_ = a; }
   Emitter* emitter() const { return emitter_; }
   void set_emitter(Emitter* e) { emitter_ = e; }
   RegexCache& regex() { return *regex_; }
@@ -102,7 +105,8 @@ class Runtime {
   bool dropped_ = false;
   std::string drop_reason_;
   Emitter* emitter_ = nullptr;
-  const void* current_article_ = nullptr;
+  void* current_article_ = nullptr;
+  std::uint64_t calls_ = 0;
 
   std::unique_ptr<RegexCache> regex_;
   std::unique_ptr<JsonDecoder> json_;
