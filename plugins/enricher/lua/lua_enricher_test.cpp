@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "lua_enricher.hpp"
+#include "sluice/sdk/testing/options.hpp"
 #include "sluice/sdk/testing/testing.hpp"
 
 namespace sluice::plugins::lua {
@@ -192,6 +194,29 @@ TEST(LuaEnricher, RegexAndJsonHelpers) {
 TEST(LuaEnricher, WrongTypeOnWriteBackNamesTheField) {
   auto h = with_source("function process(a) a.title = {} end");
   EXPECT_THAT(h.run_enricher(make_article("t", {"b"})).failure, HasSubstr("article.title must be a string"));
+}
+
+sluice::sdk::StageInit init_with_source(const std::string& source) {
+  sluice::sdk::StageInit init;
+  init.name = "script";
+  init.options = sluice::sdk::testing::make_options(*sluice::plugins::lua::descriptor(), {{"source", source}});
+  return init;
+}
+
+TEST(LuaEnricher, ContractHeaderIsParsedForTheFutureSdkHook) {
+  sluice::plugins::lua::LuaEnricher stage(init_with_source(
+      "contract = { reads = { 'title', 'body' }, writes = { 'fields.topic' } }\nfunction process(a) end"));
+  EXPECT_TRUE(stage.contract().declared);
+  EXPECT_EQ(stage.contract().reads, (std::vector<std::string>{"title", "body"}));
+  EXPECT_EQ(stage.contract().writes, std::vector<std::string>{"fields.topic"});
+  sluice::plugins::lua::LuaEnricher none(init_with_source("function process(a) end"));
+  EXPECT_FALSE(none.contract().declared);
+  try {
+    sluice::plugins::lua::LuaEnricher bad(init_with_source("contract = { reads = { 1 } }\nfunction process(a) end"));
+    FAIL() << "constructed";
+  } catch (const std::exception& e) {
+    EXPECT_THAT(e.what(), HasSubstr("script (inline source): contract.reads[1] must be a field name"));
+  }
 }
 
 TEST(LuaEnricher, EmitIsForParsers) {
