@@ -78,7 +78,10 @@ end
 // The same logic in C++: PCRE2 with JIT, as sluice.re compiles it.
 class CxxTagger {
  public:
-  CxxTagger() : minister_(compile("[Mm]inister")), government_(compile("[Gg]overnment")), figures_(compile("\\d+ per ?cent")) {}
+  CxxTagger()
+      : minister_(compile("[Mm]inister")),
+        government_(compile("[Gg]overnment")),
+        figures_(compile("\\d+ per ?cent")) {}
   ~CxxTagger() {
     for (auto* c : {minister_, government_, figures_}) pcre2_code_free(c);
     pcre2_match_data_free(match_);
@@ -124,7 +127,8 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-Figure measure(std::vector<sdk::Article>& articles, int rounds, const std::function<void(sdk::Article&)>& enrich) {
+Figure measure(std::vector<sdk::Article>& articles, int rounds,
+               const std::function<void(sdk::Article&)>& enrich) {
   std::vector<double> wall, cpu;
   for (int r = 0; r < rounds; ++r) {
     const auto w0 = std::chrono::steady_clock::now();
@@ -187,15 +191,18 @@ int main(int argc, char** argv) {
 
   {
     LuaStage noop(kNoop);
-    print("lua no-op (added to any chain)", measure(articles, rounds, [&](sdk::Article& a) { noop.enricher->enrich(a); }));
+    print("lua no-op (added to any chain)",
+          measure(articles, rounds, [&](sdk::Article& a) { noop.enricher->enrich(a); }));
   }
   {
     LuaStage tag(kTagLuaPatterns);
-    print("tagging, Lua script (Lua patterns)", measure(articles, rounds, [&](sdk::Article& a) { tag.enricher->enrich(a); }));
+    print("tagging, Lua script (Lua patterns)",
+          measure(articles, rounds, [&](sdk::Article& a) { tag.enricher->enrich(a); }));
   }
   {
     LuaStage tag(kTagLuaRegex);
-    print("tagging, Lua script (sluice.re)", measure(articles, rounds, [&](sdk::Article& a) { tag.enricher->enrich(a); }));
+    print("tagging, Lua script (sluice.re)",
+          measure(articles, rounds, [&](sdk::Article& a) { tag.enricher->enrich(a); }));
   }
   {
     CxxTagger tag;

@@ -1,11 +1,11 @@
 #include "console.hpp"
 
-#include "sluice/host/stage_check.hpp"
-
 #include <signal.h>
 
 #include <ctime>
 #include <filesystem>
+
+#include "sluice/host/stage_check.hpp"
 
 namespace sluice::cli {
 namespace {
@@ -65,7 +65,8 @@ std::unique_ptr<host::StateDb> open_state(const std::string& state_option, const
   }
   if (path.empty()) path = kDefaultStatePath;
   if (!std::filesystem::exists(path))
-    throw std::runtime_error("no state database at " + path.string() + " (nothing has run yet, or pass --state FILE)");
+    throw std::runtime_error("no state database at " + path.string() +
+                             " (nothing has run yet, or pass --state FILE)");
   return std::make_unique<host::StateDb>(path);
 }
 

@@ -18,17 +18,16 @@ using sluice::testing::write_file;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr const char* kArticles =
-    R"({"id":"loop","title":"loop","body":["an endless loop"]})"
-    "\n"
-    R"({"id":"bomb","title":"bomb","body":["an allocation bomb"]})"
-    "\n"
-    R"({"id":"exec","title":"exec","body":["os.execute"]})"
-    "\n"
-    R"({"id":"open","title":"open","body":["io.open"]})"
-    "\n"
-    R"({"id":"fine","title":"fine","body":["a good article"]})"
-    "\n";
+constexpr const char* kArticles = R"({"id":"loop","title":"loop","body":["an endless loop"]})"
+                                  "\n"
+                                  R"({"id":"bomb","title":"bomb","body":["an allocation bomb"]})"
+                                  "\n"
+                                  R"({"id":"exec","title":"exec","body":["os.execute"]})"
+                                  "\n"
+                                  R"({"id":"open","title":"open","body":["io.open"]})"
+                                  "\n"
+                                  R"({"id":"fine","title":"fine","body":["a good article"]})"
+                                  "\n";
 
 constexpr const char* kScript = R"(function process(article)
   if article.title == "loop" then

@@ -1,12 +1,13 @@
 // The `lua` enricher through the SDK's stage harness: the article bridge,
 // the helpers, the sandbox and the limits, each failure located.
+#include "lua_enricher.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "lua_enricher.hpp"
 #include "sluice/sdk/testing/options.hpp"
 #include "sluice/sdk/testing/testing.hpp"
 
@@ -93,8 +94,10 @@ TEST(LuaEnricher, FailNamesLineAndArticle) {
 }
 
 TEST(LuaEnricher, EndlessLoopFailsTheCallOnly) {
-  auto h = with_source("function process(a)\n  if a.title == 'loop' then\n    while true do end\n  end\n  a.fields.ok = true\nend",
-                       {{"instruction_limit", 100000}});
+  auto h = with_source(
+      "function process(a)\n  if a.title == 'loop' then\n    while true do end\n  end\n  a.fields.ok = "
+      "true\nend",
+      {{"instruction_limit", 100000}});
   const auto bad = h.run_enricher(make_article("loop", {"b"}));
   EXPECT_THAT(bad.failure, HasSubstr(":3: instruction budget of 100000 exceeded"));
   const auto good = h.run_enricher(make_article("fine", {"b"}));
@@ -110,14 +113,17 @@ TEST(LuaEnricher, TimeoutEndsALongCall) {
 }
 
 TEST(LuaEnricher, PcallCannotSwallowTheBudget) {
-  auto h = with_source("function process(a)\n  while true do pcall(function() while true do end end) end\nend",
-                       {{"instruction_limit", 100000}});
+  auto h =
+      with_source("function process(a)\n  while true do pcall(function() while true do end end) end\nend",
+                  {{"instruction_limit", 100000}});
   EXPECT_THAT(h.run_enricher(make_article("t", {"b"})).failure, HasSubstr("exceeded"));
 }
 
 TEST(LuaEnricher, AllocationBombHitsTheMemoryLimitWithItsLine) {
-  auto h = with_source("function process(a)\n  local t = {}\n  while true do\n    t[#t + 1] = string.rep('x', 4096) .. #t\n  end\nend",
-                       {{"memory_limit", 4 << 20}});
+  auto h = with_source(
+      "function process(a)\n  local t = {}\n  while true do\n    t[#t + 1] = string.rep('x', 4096) .. #t\n  "
+      "end\nend",
+      {{"memory_limit", 4 << 20}});
   const auto r = h.run_enricher(make_article("t", {"b"}));
   EXPECT_THAT(r.failure, HasSubstr("memory_limit of 4 MiB exceeded"));
   EXPECT_THAT(r.failure, HasSubstr("script (inline source):4"));
@@ -127,9 +133,9 @@ TEST(LuaEnricher, AllocationBombHitsTheMemoryLimitWithItsLine) {
 }
 
 TEST(LuaEnricher, SandboxHasNoIoOsExecuteRequireOrBytecode) {
-  for (const char* body : {"io.open('/etc/passwd')", "os.execute('true')", "require('os')",
-                           "load(string.dump(function() end))", "debug.getinfo(1)", "dofile('/dev/null')",
-                           "package.loadlib('x', 'y')"}) {
+  for (const char* body :
+       {"io.open('/etc/passwd')", "os.execute('true')", "require('os')", "load(string.dump(function() end))",
+        "debug.getinfo(1)", "dofile('/dev/null')", "package.loadlib('x', 'y')"}) {
     auto h = with_source(std::string("function process(a)\n  ") + body + "\nend");
     const auto r = h.run_enricher(make_article("t", {"b"}));
     EXPECT_THAT(r.failure, HasSubstr("script (inline source):2:")) << body;
@@ -162,7 +168,8 @@ TEST(LuaEnricher, ScriptFileResolvesAgainstBaseDir) {
   std::ofstream(dir / "scripts" / "t.lua") << "function process(a)\n  a.fields.x = nil + 1\nend\n";
   StageHarness h(sluice::plugins::lua::descriptor(),
                  {.options = {{"script", "scripts/t.lua"}}, .base_dir = dir.string()});
-  EXPECT_THAT(h.run_enricher(make_article("t", {"b"})).failure, HasSubstr("scripts/t.lua:2: attempt to perform arithmetic"));
+  EXPECT_THAT(h.run_enricher(make_article("t", {"b"})).failure,
+              HasSubstr("scripts/t.lua:2: attempt to perform arithmetic"));
   std::filesystem::remove_all(dir);
 }
 
@@ -199,7 +206,8 @@ TEST(LuaEnricher, WrongTypeOnWriteBackNamesTheField) {
 sluice::sdk::StageInit init_with_source(const std::string& source) {
   sluice::sdk::StageInit init;
   init.name = "script";
-  init.options = sluice::sdk::testing::make_options(*sluice::plugins::lua::descriptor(), {{"source", source}});
+  init.options =
+      sluice::sdk::testing::make_options(*sluice::plugins::lua::descriptor(), {{"source", source}});
   return init;
 }
 
@@ -212,7 +220,8 @@ TEST(LuaEnricher, ContractHeaderIsParsedForTheFutureSdkHook) {
   sluice::plugins::lua::LuaEnricher none(init_with_source("function process(a) end"));
   EXPECT_FALSE(none.contract().declared);
   try {
-    sluice::plugins::lua::LuaEnricher bad(init_with_source("contract = { reads = { 1 } }\nfunction process(a) end"));
+    sluice::plugins::lua::LuaEnricher bad(
+        init_with_source("contract = { reads = { 1 } }\nfunction process(a) end"));
     FAIL() << "constructed";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("script (inline source): contract.reads[1] must be a field name"));

@@ -117,7 +117,8 @@ const Lazy* lazy_named(lua_State* L, int key_index) {
 LazyFields* lazy_of(lua_State* L) {
   const auto& runtime = Runtime::of(L);
   lua_rawgetp(L, 1, &kLazyKey);
-  const bool current = lua_isinteger(L, -1) && static_cast<std::uint64_t>(lua_tointeger(L, -1)) == runtime.call_number();
+  const bool current =
+      lua_isinteger(L, -1) && static_cast<std::uint64_t>(lua_tointeger(L, -1)) == runtime.call_number();
   lua_pop(L, 1);
   return current ? static_cast<LazyFields*>(runtime.current_article()) : nullptr;
 }

@@ -57,7 +57,8 @@ int emit(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   Emitter* e = Runtime::of(L).emitter();
   if (e == nullptr)
-    return luaL_error(L, "sluice.emit() is for lua_parser scripts; an enricher changes the one article it is given");
+    return luaL_error(
+        L, "sluice.emit() is for lua_parser scripts; an enricher changes the one article it is given");
   e->emit(L, 1);
   return 0;
 }

@@ -1,9 +1,8 @@
 // Declarations shared by the runtime's own files (not part of its API).
 #pragma once
 
-#include <string>
-
 #include <lua.hpp>
+#include <string>
 
 #include "sluice/sdk/value.hpp"
 

@@ -1,13 +1,14 @@
 // sluice.json.encode(value) and sluice.json.decode(text). Encoding writes
 // the same JSON the sinks write (the SDK's writer); decoding uses simdjson.
 // JSON null decodes to sluice.null, so it survives a round trip.
+#include "sluice/sdk/json.hpp"
+
 #include <string>
 
 #include "internal.hpp"
 #include "json_decoder.hpp"
 #include "sluice/lua/runtime.hpp"
 #include "sluice/lua/values.hpp"
-#include "sluice/sdk/json.hpp"
 
 namespace sluice::plugins::lua {
 namespace {
@@ -74,7 +75,8 @@ int json_encode(lua_State* L) {
 }  // namespace
 
 void detail::add_json_functions(lua_State* L) {
-  static const luaL_Reg functions[] = {{"encode", &json_encode}, {"decode", &json_decode}, {nullptr, nullptr}};
+  static const luaL_Reg functions[] = {
+      {"encode", &json_encode}, {"decode", &json_decode}, {nullptr, nullptr}};
   luaL_setfuncs(L, functions, 0);
 }
 

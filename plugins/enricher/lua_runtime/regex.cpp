@@ -64,7 +64,8 @@ const CompiledRegex* RegexCache::get(std::string_view pattern, std::string_view 
   return &slot;
 }
 
-const CompiledRegex* RegexCache::get_fast(std::string_view pattern, std::string_view flags, std::string& error) {
+const CompiledRegex* RegexCache::get_fast(std::string_view pattern, std::string_view flags,
+                                          std::string& error) {
   Recent& slot = recent_[(reinterpret_cast<std::uintptr_t>(pattern.data()) >> 4) % kRecent];
   if (slot.regex != nullptr && slot.pattern == pattern && slot.flags == flags) return slot.regex;
   const CompiledRegex* r = get(pattern, flags, error);
@@ -190,10 +191,11 @@ int re_gsub(lua_State* L) {
   std::string out(subject.size() + subject.size() / 4 + 64, '\0');
   for (int attempt = 0; attempt < 2; ++attempt) {
     PCRE2_SIZE out_len = out.size();
-    const int rc = pcre2_substitute(
-        r.code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
-        PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH, r.match, Runtime::of(L).regex().context(),
-        reinterpret_cast<PCRE2_SPTR>(replacement), rlen, reinterpret_cast<PCRE2_UCHAR*>(out.data()), &out_len);
+    const int rc =
+        pcre2_substitute(r.code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
+                         PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH, r.match,
+                         Runtime::of(L).regex().context(), reinterpret_cast<PCRE2_SPTR>(replacement), rlen,
+                         reinterpret_cast<PCRE2_UCHAR*>(out.data()), &out_len);
     if (rc == PCRE2_ERROR_NOMEMORY && attempt == 0) {
       out.resize(out_len);  // the length it needs
       continue;

@@ -53,10 +53,14 @@ int setup(lua_State* L) {
 }  // namespace
 
 Runtime::Runtime(const Limits& limits, sdk::Log* log)
-    : limits_(limits), log_(log), regex_(std::make_unique<RegexCache>()), json_(std::make_unique<JsonDecoder>()) {
+    : limits_(limits),
+      log_(log),
+      regex_(std::make_unique<RegexCache>()),
+      json_(std::make_unique<JsonDecoder>()) {
   L_ = lua_newstate(&Runtime::allocate, this);
   if (L_ == nullptr)
-    throw sdk::StageError("cannot create a Lua state within memory_limit " + human_bytes(limits_.memory_bytes));
+    throw sdk::StageError("cannot create a Lua state within memory_limit " +
+                          human_bytes(limits_.memory_bytes));
   *static_cast<Runtime**>(lua_getextraspace(L_)) = this;
   lua_sethook(L_, &Runtime::hook, LUA_MASKCOUNT, kTick);
   const auto r = run(&setup, nullptr);
@@ -166,8 +170,8 @@ void Runtime::hook(lua_State* L, lua_Debug* ar) {
   self.instructions_ += kTick;
   if (self.unwinding_) self.abort(L, "the call was already ended (limit reached); a pcall cannot resume it");
   if (self.instructions_ > self.limits_.instructions) {
-    const std::string m = "instruction budget of " + std::to_string(self.limits_.instructions) +
-                          " exceeded (an endless loop?)";
+    const std::string m =
+        "instruction budget of " + std::to_string(self.limits_.instructions) + " exceeded (an endless loop?)";
     self.abort(L, m.c_str());
   }
   if (std::chrono::steady_clock::now() > self.deadline_) {

@@ -83,14 +83,15 @@ int safe_xpcall(lua_State* L) {
 // messages ("" for globals).
 int refuse_removed(lua_State* L) {
   static constexpr const char* kRemoved[] = {
-      "io",     "debug",   "package", "require", "dofile",  "loadfile", "collectgarbage", "coroutine", "ffi",
-      "jit",    "execute", "exit",    "getenv",  "remove",  "rename",   "tmpname",        "setlocale", "dump"};
+      "io",  "debug",   "package", "require", "dofile", "loadfile", "collectgarbage", "coroutine", "ffi",
+      "jit", "execute", "exit",    "getenv",  "remove", "rename",   "tmpname",        "setlocale", "dump"};
   const char* key = lua_tostring(L, 2);
   if (key != nullptr && lua_type(L, 2) == LUA_TSTRING) {
     for (const char* removed : kRemoved) {
       if (std::strcmp(key, removed) == 0) {
         const char* table = lua_tostring(L, lua_upvalueindex(1));
-        return luaL_error(L, "%s%s%s is not available in sluice scripts (sandbox: no files, processes, "
+        return luaL_error(L,
+                          "%s%s%s is not available in sluice scripts (sandbox: no files, processes, "
                           "environment, C modules or debug access)",
                           table, *table ? "." : "", key);
       }

@@ -35,7 +35,8 @@ void read_name_list(lua_State* L, const char* script, const char* key, std::vect
     const auto n = static_cast<lua_Integer>(lua_rawlen(L, -1));
     for (lua_Integer i = 1; i <= n; ++i) {
       if (lua_rawgeti(L, -1, i) != LUA_TSTRING)
-        luaL_error(L, "%s: contract.%s[%d] must be a field name (a string)", script, key, static_cast<int>(i));
+        luaL_error(L, "%s: contract.%s[%d] must be a field name (a string)", script, key,
+                   static_cast<int>(i));
       out.emplace_back(lua_tostring(L, -1));
       lua_pop(L, 1);
     }
@@ -184,8 +185,10 @@ ScriptSpec read_script_spec(const sdk::StageInit& init, const char* plugin) {
   spec.limits.instructions = static_cast<std::uint64_t>(o.integer("instruction_limit"));
   spec.limits.memory_bytes = o.size("memory_limit");
   if (spec.limits.timeout.count() <= 0) throw sdk::StageError(who + ": `timeout` must be positive");
-  if (o.integer("instruction_limit") <= 0) throw sdk::StageError(who + ": `instruction_limit` must be positive");
-  if (spec.limits.memory_bytes < (256u << 10)) throw sdk::StageError(who + ": `memory_limit` must be at least 256KiB");
+  if (o.integer("instruction_limit") <= 0)
+    throw sdk::StageError(who + ": `instruction_limit` must be positive");
+  if (spec.limits.memory_bytes < (256u << 10))
+    throw sdk::StageError(who + ": `memory_limit` must be at least 256KiB");
   return spec;
 }
 

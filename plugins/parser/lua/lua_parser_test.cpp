@@ -15,7 +15,8 @@ using sluice::sdk::testing::StageHarness;
 using ::testing::HasSubstr;
 
 StageHarness with_source(const std::string& source) {
-  return StageHarness(sluice::plugins::lua_parser::descriptor(), {.options = {{"source", source}}, .name = "p"});
+  return StageHarness(sluice::plugins::lua_parser::descriptor(),
+                      {.options = {{"source", source}}, .name = "p"});
 }
 
 TEST(LuaParser, ReturnsOneArticleWithDocumentDefaults) {
@@ -62,7 +63,8 @@ TEST(LuaParser, NilAndDropYieldNoArticles) {
 }
 
 TEST(LuaParser, FailureNamesLineAndDocumentAndDropsPartialOutput) {
-  auto h = with_source("function process(doc)\n  sluice.emit({ title = 'half' })\n  error('bad line 7')\nend");
+  auto h =
+      with_source("function process(doc)\n  sluice.emit({ title = 'half' })\n  error('bad line 7')\nend");
   const auto r = h.run_parser("a", "feed.txt", "text/plain");
   EXPECT_THAT(r.failure, HasSubstr("p (inline source):3: bad line 7 (document feed.txt)"));
   EXPECT_TRUE(r.articles.empty());

@@ -10,11 +10,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <lua.hpp>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <lua.hpp>
 
 #include "sluice/sdk/article.hpp"
 #include "sluice/sdk/stage.hpp"

@@ -3,9 +3,8 @@
 // Runtime::run(): they may raise Lua errors.
 #pragma once
 
-#include <string>
-
 #include <lua.hpp>
+#include <string>
 
 #include "sluice/sdk/value.hpp"
 
