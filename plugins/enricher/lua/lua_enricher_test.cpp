@@ -132,6 +132,12 @@ TEST(LuaEnricher, AllocationBombHitsTheMemoryLimitWithItsLine) {
   EXPECT_FALSE(h2.run_enricher(make_article("t", {"b"})).failed());
 }
 
+TEST(LuaEnricher, OneHugeAllocationNamesTheScriptAndItsSize) {
+  auto h = with_source("function process(a)\n  a.fields.x = string.rep('x', 100000000)\nend", {{"memory_limit", 4 << 20}});
+  const auto r = h.run_enricher(make_article("t", {"b"}));
+  EXPECT_THAT(r.failure, HasSubstr("script (inline source): memory_limit of 4 MiB exceeded (an allocation of"));
+}
+
 TEST(LuaEnricher, SandboxHasNoIoOsExecuteRequireOrBytecode) {
   for (const char* body :
        {"io.open('/etc/passwd')", "os.execute('true')", "require('os')", "load(string.dump(function() end))",

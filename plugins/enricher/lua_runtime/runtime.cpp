@@ -142,6 +142,7 @@ void* Runtime::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t n
   if (new_size > old && self.used_ - old + new_size > self.limits_.memory_bytes) {
     // Lua runs an emergency collection and asks again before it gives up.
     self.refused_ = true;
+    self.refused_size_ = new_size;
     return nullptr;
   }
   void* p = std::realloc(ptr, new_size);
@@ -189,7 +190,11 @@ std::string Runtime::memory_message() const {
   std::string m;
   if (last_position_[0] != '\0') m.append(last_position_).append(": ");
   m += "memory_limit of " + human_bytes(limits_.memory_bytes) + " exceeded";
-  if (!refused_) m += " (an allocation failed)";
+  if (refused_) {
+    m += " (an allocation of " + human_bytes(refused_size_) + " was refused)";
+  } else {
+    m += " (the system refused an allocation)";
+  }
   return m;
 }
 

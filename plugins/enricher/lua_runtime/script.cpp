@@ -207,15 +207,23 @@ Script::Script(const ScriptSpec& spec, sdk::Log* log)
 
 Script::~Script() = default;
 
+CallResult Script::located(CallResult r) const {
+  // Errors raised where no script line is known (a single allocation over
+  // the memory cap, a wrong type written back) still name the script.
+  if (r.outcome == Outcome::Failed && !r.message.starts_with(chunk_name_ + ":"))
+    r.message = chunk_name_ + ": " + r.message;
+  return r;
+}
+
 CallResult Script::enrich(sdk::Article& article) {
   EnrichCall c{entry_ref_, &article};
-  return runtime_.run(&enrich_driver, &c);
+  return located(runtime_.run(&enrich_driver, &c));
 }
 
 CallResult Script::parse(const sdk::RawDocument& doc, std::vector<sdk::Article>& out) {
   const auto before = out.size();
   ParseCall c{entry_ref_, &doc, &out};
-  auto r = runtime_.run(&parse_driver, &c);
+  auto r = located(runtime_.run(&parse_driver, &c));
   if (r.outcome != Outcome::Ok) out.resize(before);  // no half documents
   return r;
 }

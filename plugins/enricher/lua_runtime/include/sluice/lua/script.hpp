@@ -54,6 +54,8 @@ class Script {
   CallResult parse(const sdk::RawDocument& doc, std::vector<sdk::Article>& out);
 
  private:
+  CallResult located(CallResult r) const;
+
   Runtime runtime_;
   std::string chunk_name_;
   int entry_ref_ = LUA_NOREF;
