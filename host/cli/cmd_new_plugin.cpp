@@ -22,16 +22,36 @@ std::filesystem::path installed_prefix() {
   return installed ? prefix : std::filesystem::path();
 }
 
+// `new-plugin lua NAME`: a script, its config and an input file.
+int new_lua_script(const std::string& name, const std::filesystem::path& dir) {
+  if (auto why = scaffold::check_name(name)) throw UsageError(*why);
+  const auto files = scaffold::render_lua_script(name);
+  try {
+    scaffold::write_project(dir, files);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "sluice new-plugin: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  std::cout << "Created the Lua script stage '" << name << "' in " << dir.string() << ":\n";
+  for (const auto& f : files) std::cout << "  " << f.path.string() << "\n";
+  std::cout << "\nRun it (from " << dir.string() << "):\n"
+            << "  sluice validate " << name << ".toml\n"
+            << "  sluice run " << name << ".toml\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int cmd_new_plugin(int argc, char** argv) {
   const VerbSpec spec{
-      "sluice new-plugin KIND NAME [--dir DIR]",
+      "sluice new-plugin KIND|lua NAME [--dir DIR]",
       "Creates a plugin project: CMakeLists.txt using find_package(SluiceSDK), a working\n"
       "example stage of KIND (source, parser, enricher or sink), its option table, README.md,\n"
       "sample.toml and GoogleTest tests. It builds out of tree against the installed SDK\n"
       "and its tests pass as generated. NAME is [a-z][a-z0-9_]*: the .so file, the plugin\n"
-      "name in TOML and a C++ namespace.",
+      "name in TOML and a C++ namespace.\n"
+      "KIND lua instead writes a starter Lua script for the `lua` enricher, a config that\n"
+      "runs it and an input file: no compiler needed (docs/scripting.md).",
       {{"--dir", "DIR", "where to create the project (default: ./NAME); must not exist or be empty"}},
       2,
       2};
@@ -42,6 +62,7 @@ int cmd_new_plugin(int argc, char** argv) {
   }
   const auto& kind_text = args.positionals[0];
   const auto& name = args.positionals[1];
+  if (kind_text == "lua") return new_lua_script(name, args.get("--dir", name));
   const auto kind = scaffold::parse_kind(kind_text);
   if (!kind) throw UsageError("KIND must be source, parser, enricher or sink, not '" + kind_text + "'");
   if (auto why = scaffold::check_name(name)) throw UsageError(*why);

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "output_format.hpp"
+#include "sluice/host/stage_check.hpp"
 #include "sluice/sdk/json.hpp"
 
 namespace sluice::cli {
@@ -41,6 +42,7 @@ int validate_json(host::Host& h, const std::string& file) {
   host::Config config;
   try {
     config = h.load_config_file(file);
+    host::check_stages(config, h.registry());
   } catch (const host::ConfigErrors& e) {
     errors = e.errors();
   } catch (const host::ConfigError& e) {
@@ -65,9 +67,10 @@ int cmd_validate(int argc, char** argv) {
   const VerbSpec spec{"sluice validate CONFIG [--plugin-dir DIR]... [--format text|json]",
                       "Checks CONFIG against every plugin's declared options: unknown keys (with\n"
                       "suggestions), wrong types, missing required options, unknown plugins and unset\n"
-                      "environment variables, each reported as file:line:col. Exit status 0 when valid,\n"
-                      "2 otherwise. --format json prints one object with every error's file, line,\n"
-                      "column, message and suggestion.",
+                      "environment variables, each reported as file:line:col; then builds each parser and\n"
+                      "enricher stage once (a Lua script that does not compile is an error here).\n"
+                      "Exit status 0 when valid, 2 otherwise. --format json prints one object with every\n"
+                      "error's file, line, column, message and suggestion.",
                       {plugin_dir_option(), format_option()},
                       1,
                       1};
@@ -82,6 +85,7 @@ int cmd_validate(int argc, char** argv) {
   if (format == OutputFormat::Json) return validate_json(h, args.positionals[0]);
   host::Config config;
   if (!load_config_or_report(h, args.positionals[0], config)) return kExitUsage;
+  if (!check_stages_or_report(h, args.positionals[0], config)) return kExitUsage;
   const auto stages = stage_count(config);
   std::cout << config.file << ": ok (" << config.pipelines.size() << " pipeline"
             << (config.pipelines.size() == 1 ? "" : "s") << ", " << stages << " stages)\n";

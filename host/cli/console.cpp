@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "sluice/host/state_check.hpp"
+#include "sluice/host/stage_check.hpp"
 
 namespace sluice::cli {
 namespace {
@@ -22,6 +23,26 @@ const std::atomic<bool>* install_stop_signals() {
   return &g_stop;
 }
 
+namespace {
+
+void print_invalid(const std::string& file, const host::ConfigErrors& e) {
+  std::cerr << e.what() << "\n";
+  std::cerr << "sluice: " << file << " is invalid (" << e.errors().size()
+            << (e.errors().size() == 1 ? " error)" : " errors)") << "\n";
+}
+
+}  // namespace
+
+bool check_stages_or_report(const host::Host& h, const std::string& file, const host::Config& config) {
+  try {
+    host::check_stages(config, h.registry());
+    return true;
+  } catch (const host::ConfigErrors& e) {
+    print_invalid(file, e);
+  }
+  return false;
+}
+
 bool load_config_or_report(host::Host& h, const std::string& file, host::Config& out) {
   try {
     out = h.load_config_file(file);
@@ -30,9 +51,7 @@ bool load_config_or_report(host::Host& h, const std::string& file, host::Config&
     return true;
   } catch (const host::ConfigErrors& e) {
     print_refusals(h);
-    std::cerr << e.what() << "\n";
-    std::cerr << "sluice: " << file << " is invalid (" << e.errors().size()
-              << (e.errors().size() == 1 ? " error)" : " errors)") << "\n";
+    print_invalid(file, e);
   } catch (const host::ConfigError& e) {
     print_refusals(h);
     std::cerr << e.what() << "\n";
@@ -52,7 +71,8 @@ std::filesystem::path state_path(const std::string& state_option, const std::str
 std::unique_ptr<host::StateDb> open_state(const std::string& state_option, const std::string& config_option) {
   const auto path = state_path(state_option, config_option);
   if (!std::filesystem::exists(path))
-    throw std::runtime_error("no state database at " + path.string() + " (nothing has run yet, or pass --state FILE)");
+    throw std::runtime_error("no state database at " + path.string() +
+                             " (nothing has run yet, or pass --state FILE)");
   return std::make_unique<host::StateDb>(path);
 }
 

@@ -34,6 +34,10 @@ inline constexpr const char* kDefaultStatePath = "var/sluice.db";
 // The CLI also fills in the default state path.
 bool load_config_or_report(host::Host& h, const std::string& file, host::Config& out);
 
+// host::check_stages() (parsers and enrichers built once, e.g. scripts
+// compiled), its errors reported the same way. Returns false on error.
+bool check_stages_or_report(const host::Host& h, const std::string& file, const host::Config& config);
+
 // The state database for the verbs that only read or edit state (dlq,
 // history): --state FILE, else the [host] state of --config FILE, else the
 // default path. Throws std::runtime_error when the file does not exist.

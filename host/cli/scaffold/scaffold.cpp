@@ -228,6 +228,14 @@ std::vector<File> render_project(std::uint32_t kind, const std::string& name) {
   return files;
 }
 
+std::vector<File> render_lua_script(const std::string& name) {
+  if (auto why = check_name(name)) throw std::invalid_argument(*why);
+  const std::map<std::string, std::string> values = {{"NAME", name}};
+  return {{name + ".lua", substitute(template_text("lua/script.lua.in"), values)},
+          {name + ".toml", substitute(template_text("lua/pipeline.toml.in"), values)},
+          {"input/example.txt", substitute(template_text("lua/example.txt.in"), values)}};
+}
+
 void write_project(const std::filesystem::path& dir, const std::vector<File>& files) {
   namespace fs = std::filesystem;
   std::error_code ec;

@@ -27,6 +27,10 @@ std::optional<std::uint32_t> parse_kind(std::string_view kind);
 // Every file of the project, rendered for `name`.
 std::vector<File> render_project(std::uint32_t kind, const std::string& name);
 
+// `sluice new-plugin lua NAME`: no C++ project but a starter script
+// (NAME.lua), a config that runs it (NAME.toml) and an input file.
+std::vector<File> render_lua_script(const std::string& name);
+
 // Creates `dir` (and its parents) and writes the files. Throws
 // std::runtime_error when `dir` exists and is not an empty directory:
 // nothing is ever overwritten.

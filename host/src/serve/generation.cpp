@@ -1,5 +1,7 @@
 #include "generation.hpp"
 
+#include "sluice/host/stage_check.hpp"
+
 namespace sluice::host::serve {
 
 std::shared_ptr<Generation> make_generation(std::unique_ptr<Host> host, Config config,
@@ -20,6 +22,8 @@ std::shared_ptr<Generation> make_generation(std::unique_ptr<Host> host, Config c
 std::shared_ptr<Generation> load_generation(const ServeOptions& options, const Generation* current) {
   auto host = options.make_host ? options.make_host() : std::make_unique<Host>();
   auto config = host->load_config_file(options.config_file);
+  // A script that no longer compiles refuses the reload like a broken config.
+  check_stages(config, host->registry());
   if (options.log)
     for (const auto& r : host->refusals()) options.log->warn(r.message());
   return make_generation(std::move(host), std::move(config), options, current);
