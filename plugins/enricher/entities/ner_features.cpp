@@ -34,11 +34,17 @@ bool has_upper(std::string_view w) {
 }
 
 // Words and marks that may stand inside a name between two capitalised
-// words ("Bank of England", "Peter and Paul Fortress", "AT&T", "Guinea-Bissau").
+// words ("Bank of England", "Peter and Paul Fortress", "AT&T", "Leonardo
+// da Vinci", "St. Louis", "Guinea - Bissau"); a full stop that ends a
+// sentence, or any other word, ends the name.
 bool bridge(const Token& t, std::string_view w) {
-  if (t.word()) return t.is(tok::kLower) && w.size() <= 4;
-  if (t.kind != TokenKind::Punct && t.kind != TokenKind::Dash) return false;
-  return w == "&" || w == "." || w == "-" || w == "'" || w == "’";
+  if (t.kind == TokenKind::Punct || t.kind == TokenKind::Dash)
+    return (w == "." && !t.is(tok::kSentenceEnd)) || w == "-" || w == "'" || w == "’" || w == "&";
+  static constexpr std::string_view kInner[] = {"of", "the", "for", "and", "on",  "upon", "de",  "del", "della",
+                                                "di", "da",  "du",  "des", "la",  "le",   "van", "von", "der",
+                                                "den", "y",  "e",   "al",  "el",  "bin",  "ibn", "&"};
+  if (t.word() && !t.is(tok::kLower)) return false;
+  return std::find(std::begin(kInner), std::end(kInner), w) != std::end(kInner);
 }
 
 void lower_into(std::string_view w, std::string& out) {

@@ -27,7 +27,7 @@ namespace sluice::plugins::entities {
 
 // Per-paragraph scratch space, reused across paragraphs of one call.
 struct NerFeatureSet {
-  std::vector<std::uint8_t> open;    // per token
+  std::vector<std::uint8_t> open;    // per token: 0 outside names, 1 capitalised, 2 bridging word or mark
   std::vector<std::uint32_t> first;  // per token: its features are ids[first[k], first[k + 1])
   std::vector<nlp::FeatureId> ids;
   // Internal: per-token lower-cased text and shape, and gazetteer tags.

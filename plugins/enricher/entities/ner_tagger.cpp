@@ -52,10 +52,15 @@ void NerTagger::tag(std::string_view text, const nlp::Tokens& tokens, bool headl
         },
         [&](int p, int y) { return ner_transition_allowed(p == kNerLabels && !at_start ? 0 : p, y); },
         s.labels);
-    std::vector<NerSpan> spans;
-    ner_spans(s.labels, spans);
-    for (auto sp : spans) out.push_back(NerSpan{sp.first + static_cast<std::uint32_t>(a),
-                                                sp.last + static_cast<std::uint32_t>(a), sp.type});
+    ner_spans(s.labels, s.spans);
+    // A name neither starts nor ends with a bridging word ("the", "of").
+    for (auto sp : s.spans) {
+      sp.first += static_cast<std::uint32_t>(a);
+      sp.last += static_cast<std::uint32_t>(a);
+      while (sp.first < sp.last && s.features.open[sp.first] == 2) ++sp.first;
+      while (sp.last > sp.first && s.features.open[sp.last - 1] == 2) --sp.last;
+      if (sp.first < sp.last) out.push_back(sp);
+    }
     a = b;
   }
 }

@@ -34,10 +34,12 @@ struct NerSpan {
 // Spans of a label sequence (labels as above).
 void ner_spans(const std::vector<std::uint8_t>& labels, std::vector<NerSpan>& out);
 
+// Per-call scratch space, reused across paragraphs.
 struct NerScratch {
   NerFeatureSet features;
   std::vector<std::int32_t> emissions;
   std::vector<std::uint8_t> labels;
+  std::vector<NerSpan> spans;
 };
 
 class NerTagger {
