@@ -47,20 +47,25 @@ bool bridge(const Token& t, std::string_view w) {
   return std::find(std::begin(kInner), std::end(kInner), w) != std::end(kInner);
 }
 
-void lower_into(std::string_view w, std::string& out) {
-  for (char c : w) {
+// Writes `w` lower-cased (ASCII) with digits as 0 to `dst`; returns its length.
+std::size_t lower_into(std::string_view w, char* dst) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c >= '0' && c <= '9') c = '0';
-    out.push_back(c);
+    dst[i] = c;
   }
+  return w.size();
 }
 
 // "Shoigu" -> "Xx", "U.S." -> "X.X.", "F-16" -> "X-d", "al-Assad" -> "x-Xx";
 // runs of one class collapse to one letter, so the shape set stays small.
-void shape_into(const Token& t, std::string_view w, std::string& out) {
+// Writes at most kMaxShape bytes to `dst`; returns the length.
+constexpr std::size_t kMaxShape = 8;
+std::size_t shape_into(const Token& t, std::string_view w, char* dst) {
   char last = 0;
   std::size_t n = 0;
-  for (std::size_t i = 0; i < w.size() && n < 8; ++i) {
+  for (std::size_t i = 0; i < w.size() && n < kMaxShape; ++i) {
     const auto c = static_cast<unsigned char>(w[i]);
     char s;
     if (c >= 'A' && c <= 'Z')
@@ -76,10 +81,10 @@ void shape_into(const Token& t, std::string_view w, std::string& out) {
     else
       s = static_cast<char>(c);
     if (s == last && (s == 'X' || s == 'x' || s == 'd')) continue;
-    out.push_back(s);
+    dst[n++] = s;
     last = s;
-    ++n;
   }
+  return n;
 }
 
 char case_code(const Token& t) {
@@ -97,10 +102,14 @@ void NerFeatures::extract(std::string_view text, const nlp::Tokens& tokens, bool
   out.open.assign(n, 0);
   out.first.assign(n + 1, 0);
   out.ids.clear();
-  out.arena.clear();
   out.lower.resize(n);
   out.shape.resize(n);
   out.gaz.assign(n, 0);
+  out.classes.resize(n);
+  out.lower_hash.resize(n);
+  out.shape_hash.resize(n);
+  out.lower_len.resize(n);
+  out.given.resize(n);
 
   // Which tokens may be in a name.
   std::uint32_t open_count = 0;
@@ -122,18 +131,39 @@ void NerFeatures::extract(std::string_view text, const nlp::Tokens& tokens, bool
     if (k > 0 && tokens[k - 1].kind == TokenKind::Number && !out.open[k - 1]) out.open[k - 1] = 2;
   }
 
-  // Per-token strings and gazetteer tags, for the tokens and their neighbours.
+  // Per-token strings, word classes and gazetteer tags, only for the open
+  // tokens and the two either side that their features look at.
+  out.near.assign(n, 0);
+  for (std::uint32_t k = 0; k < n; ++k)
+    if (out.open[k])
+      for (std::uint32_t j = k >= 2 ? k - 2 : 0; j < n && j <= k + 2; ++j) out.near[j] = 1;
+  // The arena holds each near token's lower-cased text and shape.
+  out.arena.resize(text.size() + kMaxShape * n);
+  char* arena = out.arena.data();
+  std::uint32_t used = 0;
   for (std::uint32_t k = 0; k < n; ++k) {
+    out.lower[k] = out.shape[k] = used;
+    out.lower_len[k] = 0;
+    out.classes[k] = 0;
+    out.given[k] = 0;
+    if (!out.near[k]) continue;
     const std::string_view w = tokens[k].text(text);
-    out.lower[k] = static_cast<std::uint32_t>(out.arena.size());
-    lower_into(w, out.arena);
-    out.arena.push_back('\0');
-    out.shape[k] = static_cast<std::uint32_t>(out.arena.size());
-    shape_into(tokens[k], w, out.arena);
-    out.arena.push_back('\0');
+    const std::size_t ll = lower_into(w, arena + used);
+    out.lower_hash[k] = nlp::hash_bytes(std::string_view(arena + used, ll));
+    out.lower_len[k] = static_cast<std::uint32_t>(ll);
+    used += static_cast<std::uint32_t>(ll);
+    out.shape[k] = used;
+    const std::size_t sl = shape_into(tokens[k], w, arena + used);
+    out.shape_hash[k] = nlp::hash_bytes(std::string_view(arena + used, sl));
+    used += static_cast<std::uint32_t>(sl);
+    if (tokens[k].word() && (out.open[k] || (k + 1 < n && out.open[k + 1]) || (k > 0 && out.open[k - 1]))) {
+      out.classes[k] = lex_.word_classes(w) & kClassMask;
+      out.given[k] = tokens[k].capitalised() && gaz_.first_name(w);
+    }
   }
+  // Known phrases start with a capitalised word ("Korean war" included).
   for (std::uint32_t k = 0; k < n;) {
-    if (!tokens[k].word()) {
+    if (out.open[k] != 1) {
       ++k;
       continue;
     }
@@ -148,88 +178,70 @@ void NerFeatures::extract(std::string_view text, const nlp::Tokens& tokens, bool
     k = m.last;
   }
 
-  const std::string_view arena = out.arena;
-  auto cstr = [&](std::uint32_t off) { return std::string_view(arena.data() + off); };
-  auto lower = [&](std::int64_t k) -> std::string_view {
-    if (k < 0) return "<s>";
-    if (k >= n) return "</s>";
-    return cstr(out.lower[static_cast<std::size_t>(k)]);
+  // Values outside the paragraph, and each feature's value hashed once.
+  static const std::uint64_t kBefore = nlp::hash_bytes("<s>"), kAfter = nlp::hash_bytes("</s>");
+  auto lower = [&](std::int64_t k) -> std::uint64_t {
+    return k < 0 ? kBefore : k >= n ? kAfter : out.lower_hash[static_cast<std::size_t>(k)];
   };
-  auto shape = [&](std::int64_t k) -> std::string_view {
-    if (k < 0) return "<s>";
-    if (k >= n) return "</s>";
-    return cstr(out.shape[static_cast<std::size_t>(k)]);
+  auto shape = [&](std::int64_t k) -> std::uint64_t {
+    return k < 0 ? kBefore : k >= n ? kAfter : out.shape_hash[static_cast<std::size_t>(k)];
   };
-  auto gaz_tag = [&](std::int64_t k) -> std::string_view {
-    static constexpr std::array<std::string_view, 9> kTags = {"-",  "BP", "IP", "BO",  "IO",
-                                                              "BL", "IL", "BM", "IM"};
-    if (k < 0 || k >= n) return "|";
-    return kTags[out.gaz[static_cast<std::size_t>(k)]];
+  auto gaz_tag = [&](std::int64_t k) -> std::uint64_t {
+    return k < 0 || k >= n ? 99 : out.gaz[static_cast<std::size_t>(k)];
   };
   auto classes = [&](std::int64_t k) -> std::uint16_t {
-    if (k < 0 || k >= n || !tokens[static_cast<std::size_t>(k)].word()) return 0;
-    return lex_.word_classes(tokens[static_cast<std::size_t>(k)].text(text)) & kClassMask;
+    return k < 0 || k >= n ? 0 : out.classes[static_cast<std::size_t>(k)];
   };
-  auto given = [&](std::int64_t k) {
-    return k >= 0 && k < n && tokens[static_cast<std::size_t>(k)].capitalised() &&
-           gaz_.first_name(tokens[static_cast<std::size_t>(k)].text(text));
+  auto given = [&](std::int64_t k) { return k >= 0 && k < n && out.given[static_cast<std::size_t>(k)]; };
+  auto add = [&](std::uint32_t tmpl, std::uint64_t a, std::uint64_t b = 0) {
+    out.ids.push_back(nlp::feature_id(tmpl, a, b));
   };
-
-  char buf[160];
-  auto join = [&](std::string_view a, char sep, std::string_view b) {
-    const std::size_t la = std::min<std::size_t>(a.size(), 76), lb = std::min<std::size_t>(b.size(), 76);
-    std::memcpy(buf, a.data(), la);
-    buf[la] = sep;
-    std::memcpy(buf + la + 1, b.data(), lb);
-    return std::string_view(buf, la + 1 + lb);
-  };
-  auto add = [&](std::uint32_t tmpl, std::string_view v) { out.ids.push_back(nlp::feature_id(tmpl, v)); };
   auto add_classes = [&](std::uint32_t tmpl, std::uint16_t cls) {
-    for (std::uint16_t b = 1; cls != 0; b = static_cast<std::uint16_t>(b << 1))
-      if (cls & b) {
-        cls = static_cast<std::uint16_t>(cls & ~b);
-        const char c = static_cast<char>('a' + std::countr_zero(b));
-        add(tmpl, std::string_view(&c, 1));
-      }
+    for (; cls != 0; cls = static_cast<std::uint16_t>(cls & (cls - 1)))
+      add(tmpl, static_cast<std::uint64_t>(std::countr_zero(cls)));
   };
 
+  out.ids.reserve(std::size_t{n} * 8);
   for (std::uint32_t k = 0; k < n; ++k) {
     out.first[k] = static_cast<std::uint32_t>(out.ids.size());
     if (!out.open[k]) continue;
     const std::int64_t i = k;
-    const std::string_view w = tokens[k].text(text), lw = lower(i), sh = shape(i);
-    add(kBias, "");
-    add(kWord, w);
-    add(kLower, lw);
-    add(kShape, sh);
-    if (lw.size() > 3) add(kPrefix3, lw.substr(0, 3));
-    if (lw.size() > 2) add(kSuffix2, lw.substr(lw.size() - 2));
-    if (lw.size() > 3) add(kSuffix3, lw.substr(lw.size() - 3));
-    if (lw.size() > 4) add(kSuffix4, lw.substr(lw.size() - 4));
+    const std::string_view w = tokens[k].text(text);
+    const std::string_view lw(arena + out.lower[k], out.lower_len[k]);
+    const std::uint64_t hl = lower(i), hs = shape(i);
+    add(kBias, 0);
+    add(kWord, nlp::hash_bytes(w));
+    add(kLower, hl);
+    add(kShape, hs);
+    if (lw.size() > 3) add(kPrefix3, nlp::hash_bytes(lw.substr(0, 3)));
+    if (lw.size() > 2) add(kSuffix2, nlp::hash_bytes(lw.substr(lw.size() - 2)));
+    if (lw.size() > 3) add(kSuffix3, nlp::hash_bytes(lw.substr(lw.size() - 3)));
+    if (lw.size() > 4) add(kSuffix4, nlp::hash_bytes(lw.substr(lw.size() - 4)));
     add(kPrevLower, lower(i - 1));
     add(kNextLower, lower(i + 1));
     add(kPrev2Lower, lower(i - 2));
     add(kNext2Lower, lower(i + 2));
     add(kPrevShape, shape(i - 1));
     add(kNextShape, shape(i + 1));
-    add(kPrevPair, join(lower(i - 1), '|', lw));
-    add(kNextPair, join(lw, '|', lower(i + 1)));
-    add(kPositionShape, join(tokens[k].initial() ? "S" : "M", ':', sh));
-    const char cc[3] = {k > 0 ? case_code(tokens[k - 1]) : '^', case_code(tokens[k]),
-                        k + 1 < n ? case_code(tokens[k + 1]) : '$'};
-    add(kCaseContext, std::string_view(cc, 3));
+    add(kPrevPair, lower(i - 1), hl);
+    add(kNextPair, hl, lower(i + 1));
+    add(kPositionShape, tokens[k].initial() ? 1 : 2, hs);
+    const std::uint64_t cc = (std::uint64_t(k > 0 ? case_code(tokens[k - 1]) : '^') << 16) |
+                             (std::uint64_t(case_code(tokens[k])) << 8) |
+                             std::uint64_t(k + 1 < n ? case_code(tokens[k + 1]) : '$');
+    add(kCaseContext, cc);
     add(kGaz, gaz_tag(i));
     add(kGazPrev, gaz_tag(i - 1));
     add(kGazNext, gaz_tag(i + 1));
-    add(kGazShape, join(gaz_tag(i), ':', sh));
-    if (given(i)) add(kGivenName, "");
-    if (given(i - 1)) add(kPrevGivenName, "");
+    add(kGazShape, gaz_tag(i), hs);
+    if (given(i)) add(kGivenName, 0);
+    if (given(i - 1)) add(kPrevGivenName, 0);
     add_classes(kClass, classes(i));
     add_classes(kPrevClass, classes(i - 1));
     add_classes(kNextClass, classes(i + 1));
     if (headline) {
-      add(kHeadlineShape, sh);
-      add(kHeadlineLower, lw);
+      add(kHeadlineShape, hs);
+      add(kHeadlineLower, hl);
     }
   }
   out.first[n] = static_cast<std::uint32_t>(out.ids.size());

@@ -30,10 +30,15 @@ struct NerFeatureSet {
   std::vector<std::uint8_t> open;    // per token: 0 outside names, 1 capitalised, 2 bridging word or mark
   std::vector<std::uint32_t> first;  // per token: its features are ids[first[k], first[k + 1])
   std::vector<nlp::FeatureId> ids;
-  // Internal: per-token lower-cased text and shape, and gazetteer tags.
+  // Internal: per-token lower-cased text and shape (offsets into arena) and
+  // their hashes, gazetteer tags, word classes, given names.
   std::string arena;
-  std::vector<std::uint32_t> lower, shape;  // offsets into arena, each string ends at '\0'
+  std::vector<std::uint32_t> lower, shape, lower_len;
+  std::vector<std::uint64_t> lower_hash, shape_hash;
   std::vector<std::uint8_t> gaz;
+  std::vector<std::uint8_t> near;  // within two tokens of an open one
+  std::vector<std::uint16_t> classes;
+  std::vector<std::uint8_t> given;  // a capitalised given name
 };
 
 class NerFeatures {

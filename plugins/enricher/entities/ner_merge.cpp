@@ -10,15 +10,16 @@ namespace {
 Kind kind_of_span(const NerSpan& s) { return kind_of(s.type); }
 
 // A rule candidate the tagger does not override (see ner_merge.hpp).
-bool rule_certain(const Candidate& c, std::string_view text, const nlp::Tokens& tokens,
-                  const std::vector<std::uint32_t>& token_at_begin) {
+bool rule_certain(const Candidate& c, std::string_view text, const nlp::Tokens& tokens) {
   if (c.the_north) return true;
   if (c.kind == Kind::Person && c.strength == kKnown) return true;  // title or role before it
   // "said Tamer Ramadan", "Tamer Ramadan, the federation’s envoy".
   if (c.kind == Kind::Person && c.strength >= kStructure && c.person_context && !c.after_the) return true;
   // Not on token boundaries: part of a hyphenated word.
-  const std::uint32_t k = token_at_begin[c.begin];
-  if (k == UINT32_MAX) return true;
+  const auto at = std::lower_bound(tokens.begin(), tokens.end(), c.begin,
+                                   [](const nlp::Token& t, std::uint32_t b) { return t.begin < b; });
+  if (at == tokens.end() || at->begin != c.begin) return true;
+  const auto k = static_cast<std::uint32_t>(at - tokens.begin());
   std::uint32_t last = k;
   while (last < tokens.size() && tokens[last].end < c.end) ++last;
   if (last >= tokens.size() || tokens[last].end != c.end) return true;
@@ -39,8 +40,6 @@ bool rule_certain(const Candidate& c, std::string_view text, const nlp::Tokens& 
 void merge_tagged(std::uint32_t segment, std::string_view text, const nlp::Tokens& tokens,
                   const std::vector<NerSpan>& spans, const Gazetteer& gazetteer, bool headline,
                   std::vector<Candidate>& candidates, std::size_t from) {
-  std::vector<std::uint32_t> token_at_begin(text.size() + 1, UINT32_MAX);
-  for (std::uint32_t k = 0; k < tokens.size(); ++k) token_at_begin[tokens[k].begin] = k;
   auto span_begin = [&](const NerSpan& s) { return tokens[s.first].begin; };
   auto span_end = [&](const NerSpan& s) { return tokens[s.last - 1].end; };
 
@@ -78,7 +77,7 @@ void merge_tagged(std::uint32_t segment, std::string_view text, const nlp::Token
     std::vector<std::size_t> overlapping;
     for (std::size_t i = 0; i < spans.size(); ++i)
       if (span_begin(spans[i]) < c.end && c.begin < span_end(spans[i])) overlapping.push_back(i);
-    if (rule_certain(c, text, tokens, token_at_begin)) {
+    if (rule_certain(c, text, tokens)) {
       for (const auto i : overlapping) span_used[i] = true;
       merged.push_back(std::move(c));
       continue;

@@ -32,6 +32,7 @@ void NerTagger::tag(std::string_view text, const nlp::Tokens& tokens, bool headl
     }
     std::size_t b = a;
     while (b < n && s.features.open[b]) ++b;
+    for (std::uint32_t f = s.features.first[a]; f < s.features.first[b]; ++f) model_.prefetch(s.features.ids[f]);
     for (std::size_t k = a; k < b; ++k) {
       std::int32_t* e = &s.emissions[(k - a) * L];
       std::fill(e, e + L, 0);
@@ -51,7 +52,7 @@ void NerTagger::tag(std::string_view text, const nlp::Tokens& tokens, bool headl
           return std::int64_t{model_.transition(p == kNerLabels && !at_start ? 0 : p, y)};
         },
         [&](int p, int y) { return ner_transition_allowed(p == kNerLabels && !at_start ? 0 : p, y); },
-        s.labels);
+        s.viterbi, s.labels);
     ner_spans(s.labels, s.spans);
     // A name neither starts nor ends with a bridging word ("the", "of").
     for (auto sp : s.spans) {

@@ -40,6 +40,7 @@ struct NerScratch {
   std::vector<std::int32_t> emissions;
   std::vector<std::uint8_t> labels;
   std::vector<NerSpan> spans;
+  nlp::ViterbiScratch viterbi;
 };
 
 class NerTagger {

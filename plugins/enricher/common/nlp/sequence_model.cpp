@@ -53,35 +53,32 @@ SequenceModel::SequenceModel(std::string_view bytes) {
   features_ = n;
   std::vector<FeatureId> keys(n);
   for (auto& k : keys) k = r.get<FeatureId>();
-  weights_ = r.take(std::size_t{n} * L * sizeof(std::int16_t));
+  const unsigned char* weights = r.take(std::size_t{n} * L * sizeof(std::int16_t));
   if (r.left() != 0) throw std::runtime_error("sequence model: trailing bytes");
 
   std::size_t cap = 16;
   while (cap < std::size_t{n} * 2) cap <<= 1;
   mask_ = cap - 1;
-  slots_.assign(cap, 0);
-  rows_.assign(cap, 0);
+  stride_ = 1 + (L * sizeof(std::int16_t) + 7) / 8;
+  table_.assign(cap * stride_, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
     if (keys[i] == 0 || (i > 0 && keys[i] <= keys[i - 1]))
       throw std::runtime_error("sequence model: feature keys not ascending");
     std::uint64_t s = keys[i] & mask_;
-    while (slots_[s] != 0) s = (s + 1) & mask_;
-    slots_[s] = keys[i];
-    rows_[s] = i;
+    while (table_[s * stride_] != 0) s = (s + 1) & mask_;
+    table_[s * stride_] = keys[i];
+    std::memcpy(&table_[s * stride_ + 1], weights + std::size_t{i} * L * 2, L * 2);
   }
 }
 
 void SequenceModel::accumulate(FeatureId f, std::int32_t* scores) const {
   for (std::uint64_t s = f & mask_;; s = (s + 1) & mask_) {
-    const FeatureId k = slots_[s];
-    if (k == 0) return;
-    if (k != f) continue;
-    const unsigned char* row = weights_ + std::size_t{rows_[s]} * static_cast<std::size_t>(labels_) * 2;
-    for (int y = 0; y < labels_; ++y) {
-      std::int16_t w;
-      std::memcpy(&w, row + 2 * y, 2);
-      scores[y] += w;
-    }
+    const std::uint64_t* slot = &table_[s * stride_];
+    if (slot[0] == 0) return;
+    if (slot[0] != f) continue;
+    std::int16_t w[64];
+    std::memcpy(w, slot + 1, static_cast<std::size_t>(labels_) * 2);
+    for (int y = 0; y < labels_; ++y) scores[y] += w[y];
     return;
   }
 }

@@ -16,7 +16,6 @@
 #pragma once
 
 #include <cstdint>
-#include <span>
 #include <string_view>
 #include <vector>
 
@@ -24,22 +23,42 @@ namespace sluice::plugins::nlp {
 
 using FeatureId = std::uint64_t;
 
-// The id of feature template `tmpl` with value `value` (FNV-1a over the
-// template number and the bytes); never 0, which marks an empty slot.
-inline FeatureId feature_id(std::uint32_t tmpl, std::string_view value) {
-  std::uint64_t h = 0xcbf29ce484222325ull ^ (std::uint64_t{tmpl} * 0x9e3779b97f4a7c15ull);
-  for (unsigned char c : value) {
-    h ^= c;
-    h *= 0x100000001b3ull;
+// 64-bit hash of a string, eight bytes at a time.
+inline std::uint64_t hash_bytes(std::string_view v) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ull ^ v.size();
+  std::size_t i = 0;
+  for (; i + 8 <= v.size(); i += 8) {
+    std::uint64_t x;
+    __builtin_memcpy(&x, v.data() + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
   }
-  h ^= h >> 29;
+  std::uint64_t tail = 0;
+  for (std::size_t k = 0; i + k < v.size(); ++k) tail |= std::uint64_t{static_cast<unsigned char>(v[i + k])} << (8 * k);
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 29);
+}
+
+// The id of feature template `tmpl` over one or two value hashes (a
+// murmur-style finaliser); never 0, which marks an empty slot.
+inline FeatureId feature_id(std::uint32_t tmpl, std::uint64_t a, std::uint64_t b = 0) {
+  std::uint64_t h = (std::uint64_t{tmpl} + 1) * 0x9e3779b97f4a7c15ull;
+  h ^= a + 0x632be59bd9b4e019ull + (h << 6) + (h >> 2);
+  h ^= b + 0x8cb92ba72f3d8dd7ull + (h << 6) + (h >> 2);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
   return h == 0 ? 1 : h;
+}
+
+inline FeatureId feature_id(std::uint32_t tmpl, std::string_view value) {
+  return feature_id(tmpl, hash_bytes(value));
 }
 
 class SequenceModel {
  public:
-  // Parses and indexes the binary model; throws std::runtime_error when it
-  // is malformed. `bytes` must outlive the model (the weights stay there).
+  // Parses and indexes the binary model (copying it); throws
+  // std::runtime_error when it is malformed.
   explicit SequenceModel(std::string_view bytes);
 
   int labels() const { return labels_; }
@@ -48,40 +67,46 @@ class SequenceModel {
   // Adds feature `f`'s weight row to `scores` (labels() entries); unknown
   // features add nothing.
   void accumulate(FeatureId f, std::int32_t* scores) const;
+  // Starts loading feature `f`'s slot, so that a run of accumulate() calls
+  // waits for many cache misses at once rather than one after another.
+  void prefetch(FeatureId f) const { __builtin_prefetch(&table_[(f & mask_) * stride_]); }
   // Transition score from label `from` (labels() = sentence start) to `to`.
   std::int32_t transition(int from, int to) const {
     return transitions_[static_cast<std::size_t>(from * labels_ + to)];
   }
 
-  // The best label sequence for `emissions` (tokens x labels(), row-major),
-  // where allowed(prev, cur) says which transitions may occur at all.
-  // `out` receives one label per token.
-  template <class Allowed>
-  void viterbi(std::span<const std::int32_t> emissions, Allowed allowed, std::vector<std::uint8_t>& out) const;
-
  private:
   int labels_ = 0;
   std::vector<std::int32_t> transitions_;
-  const unsigned char* weights_ = nullptr;  // int16 rows, unaligned
-  // Open addressing over the feature hashes: slot -> key and row index.
+  // Open addressing over the feature hashes; each slot holds the key and
+  // then its int16 weight row, so a lookup touches one cache line.
   std::size_t features_ = 0;
-  std::vector<FeatureId> slots_;
-  std::vector<std::uint32_t> rows_;
+  std::size_t stride_ = 0;  // 64-bit words per slot
+  std::vector<std::uint64_t> table_;
   std::uint64_t mask_ = 0;
 };
 
-// Viterbi over a first-order chain, shared by the model and the trainer.
+// Scratch space of viterbi_decode, reused across calls.
+struct ViterbiScratch {
+  std::vector<std::int64_t> score;
+  std::vector<std::uint8_t> back;
+};
+
+// Viterbi over a first-order chain, shared by the tagger and the trainer.
 // `emit(t, y)` is the score of label y at token t, `trans(p, y)` the
 // transition score (p == labels: the start), `allowed(p, y)` prunes.
+// `out` receives the best label of each token.
 template <class Emit, class Trans, class Allowed>
-void viterbi_decode(std::size_t n, int labels, Emit emit, Trans trans, Allowed allowed,
+void viterbi_decode(std::size_t n, int labels, Emit emit, Trans trans, Allowed allowed, ViterbiScratch& scratch,
                     std::vector<std::uint8_t>& out) {
   out.assign(n, 0);
   if (n == 0) return;
   constexpr std::int64_t kNone = INT64_MIN / 4;
   const auto L = static_cast<std::size_t>(labels);
-  std::vector<std::int64_t> score(n * L, kNone);
-  std::vector<std::uint8_t> back(n * L, 0);
+  auto& score = scratch.score;
+  auto& back = scratch.back;
+  score.assign(n * L, kNone);
+  back.assign(n * L, 0);
   for (int y = 0; y < labels; ++y)
     if (allowed(labels, y)) score[static_cast<std::size_t>(y)] = trans(labels, y) + emit(0, y);
   for (std::size_t t = 1; t < n; ++t) {
@@ -109,15 +134,6 @@ void viterbi_decode(std::size_t n, int labels, Emit emit, Trans trans, Allowed a
       out[n - 1] = static_cast<std::uint8_t>(y);
     }
   for (std::size_t t = n - 1; t > 0; --t) out[t - 1] = back[t * L + out[t]];
-}
-
-template <class Allowed>
-void SequenceModel::viterbi(std::span<const std::int32_t> emissions, Allowed allowed,
-                            std::vector<std::uint8_t>& out) const {
-  const auto L = static_cast<std::size_t>(labels_);
-  viterbi_decode(
-      emissions.size() / L, labels_, [&](std::size_t t, int y) { return emissions[t * L + static_cast<std::size_t>(y)]; },
-      [&](int p, int y) { return transition(p, y); }, allowed, out);
 }
 
 }  // namespace sluice::plugins::nlp

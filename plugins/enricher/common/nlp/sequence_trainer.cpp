@@ -41,6 +41,7 @@ std::size_t SequenceTrainer::epoch(const std::vector<TrainingSequence>& seqs, co
   std::size_t wrong = 0;
   std::vector<std::int64_t> emissions;
   std::vector<std::uint8_t> predicted;
+  ViterbiScratch scratch;
   for (const std::size_t si : order) {
     const TrainingSequence& s = seqs[si];
     const std::size_t n = s.gold.size();
@@ -63,7 +64,7 @@ std::size_t SequenceTrainer::epoch(const std::vector<TrainingSequence>& seqs, co
         n, labels_, [&](std::size_t t, int y) { return emissions[t * L + static_cast<std::size_t>(y)]; },
         [&](int p, int y) { return std::int64_t{transitions_[static_cast<std::size_t>(p) * L + static_cast<std::size_t>(y)].w}; },
         [&](int p, int y) { return static_cast<bool>(allowed_[static_cast<std::size_t>(p) * L + static_cast<std::size_t>(y)]); },
-        predicted);
+        scratch, predicted);
     if (predicted == s.gold) continue;
     for (std::size_t t = 0; t < n; ++t) {
       const int g = s.gold[t], p = predicted[t];

@@ -4,7 +4,7 @@
 // after each epoch, and writes the model.
 //
 //   sluice-ner-train --out model/ner_en.bin --data ../shared/data/ner
-//   sluice-ner-train --out FILE [--epochs N] [--min-weight W]
+//   sluice-ner-train --out FILE [--epochs N] [--min-count C] [--min-weight W]
 //                    --train A.txt B.txt ... --dev C.txt D.txt ...
 //
 // --data DIR stands for the files the committed model is trained on:
@@ -22,6 +22,7 @@
 #include <iostream>
 #include <random>
 #include <sstream>
+#include <unordered_map>
 
 #include "eval/conll.hpp"
 #include "gazetteer.hpp"
@@ -147,7 +148,7 @@ void print(const std::string& name, const Tally& t) {
 }
 
 int usage() {
-  std::cerr << "usage: sluice-ner-train --out FILE [--epochs N] [--min-weight W]\n"
+  std::cerr << "usage: sluice-ner-train --out FILE [--epochs N] [--min-count C] [--min-weight W]\n"
                "                        (--data DIR | --train FILE... --dev FILE...)\n";
   return 2;
 }
@@ -156,7 +157,7 @@ int usage() {
 
 int main(int argc, char** argv) {
   std::string out_path;
-  int epochs = 6, min_weight = 2;  // the committed model's settings
+  int epochs = 6, min_weight = 2, min_count = 2;  // the committed model's settings
   std::vector<std::string> train_paths, dev_paths;
   std::vector<std::string>* list = nullptr;
   for (int i = 1; i < argc; ++i) {
@@ -165,6 +166,8 @@ int main(int argc, char** argv) {
       out_path = argv[++i];
     } else if (a == "--epochs" && i + 1 < argc) {
       epochs = std::atoi(argv[++i]);
+    } else if (a == "--min-count" && i + 1 < argc) {
+      min_count = std::atoi(argv[++i]);
     } else if (a == "--min-weight" && i + 1 < argc) {
       min_weight = std::atoi(argv[++i]);
     } else if (a == "--data" && i + 1 < argc) {
@@ -210,6 +213,17 @@ int main(int argc, char** argv) {
           s.features[k].assign(fs.ids.begin() + fs.first[k], fs.ids.begin() + fs.first[k + 1]);
         seqs.push_back(std::move(s));
       }
+    }
+    // Features seen fewer than `min_count` times in training are left out:
+    // they say little, and they are most of the model's size and cost.
+    {
+      std::unordered_map<nlp::FeatureId, std::uint32_t> count;
+      for (const auto& s : seqs)
+        for (const auto& f : s.features)
+          for (const auto id : f) ++count[id];
+      for (auto& s : seqs)
+        for (auto& f : s.features)
+          std::erase_if(f, [&](nlp::FeatureId id) { return count[id] < static_cast<std::uint32_t>(min_count); });
     }
     std::vector<std::pair<std::string, std::vector<Paragraph>>> devs;
     for (const auto& d : dev_paths) devs.emplace_back(d, read_paragraphs({d}));
