@@ -21,7 +21,7 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DSLUICE_WERROR=ON
 endif
 
-.PHONY: run test bench deps configure build clean
+.PHONY: run test bench deps configure build clean train-ner check-ner-model
 
 # Running needs only the CLI and the plugins (target `runtime`); the tests
 # are compiled by `make test`.
@@ -46,6 +46,24 @@ test: build
 bench: build
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_tools
 	bench/run_bench.sh $(BUILD_DIR)
+
+# The English NER model of the `entities` enricher
+# (plugins/enricher/entities/README.md): `make train-ner` retrains it from
+# the training data (default ../shared/data/ner, or NER_DATA=DIR) and
+# rewrites the committed model; `make check-ner-model` retrains into the
+# build folder and compares the bytes (skipped without the data).
+NER_DATA ?= ../shared/data/ner
+NER_MODEL := plugins/enricher/entities/model/ner_en.bin
+
+train-ner: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target sluice-ner-train
+	./$(BUILD_DIR)/bin/sluice-ner-train --data $(NER_DATA) --out $(NER_MODEL)
+
+check-ner-model: configure
+	@if [ ! -f $(NER_DATA)/wikigold/train.txt ]; then echo "check-ner-model: no $(NER_DATA): skipped"; exit 0; fi; \
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target sluice-ner-train && \
+	./$(BUILD_DIR)/bin/sluice-ner-train --data $(NER_DATA) --out $(BUILD_DIR)/ner_en.retrained.bin > /dev/null && \
+	cmp $(BUILD_DIR)/ner_en.retrained.bin $(NER_MODEL) && sha256sum $(BUILD_DIR)/ner_en.retrained.bin $(NER_MODEL)
 
 # Installs missing packages when run as root; otherwise prints the exact
 # command to run and stops.

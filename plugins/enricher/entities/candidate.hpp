@@ -32,6 +32,8 @@ struct Candidate {
   bool product = false;         // "X cruise missiles": a product or model
   bool the_north = false;       // "the North" / "the South" (of a divided country)
   bool title_case = false;      // from a headline-style segment
+  bool tagged = false;          // typed by the trained tagger (ner_merge.hpp)
+  bool rejected = false;        // the tagger saw no name here: kept only as a short form of a person
   // "Jerusalem and Haifa": the byte end of the name before "and"/"or",
   // whose type an unknown name shares; kNone when not coordinated.
   static constexpr std::uint32_t kNone = UINT32_MAX;

@@ -25,6 +25,7 @@ sdk::Options options_with(sdk::Map overrides) {
       {"caption", true},
       {"credit", true},
       {"min_mentions", std::int64_t{1}},
+      {"languages", sdk::List{"en"}},
       {"gazetteer", ""},
   };
   for (auto& [name, value] : overrides) values[name] = std::move(value);
@@ -64,6 +65,39 @@ TEST(EntitiesEnricher, FillsAndReplacesEntities) {
   e.enrich(a);
   EXPECT_EQ(names(a), (V{"Sergei Shoigu", "Pyongyang", "Kim Jong-un", "KCNA", "North Korean"}));
   EXPECT_EQ(a.entities[0].mentions.front().paragraph, -1) << "the title comes first";
+}
+
+// The rules and the model are English: a German page gets no English
+// entities ("Zum Beispiel" once became a PERSON) and says it was skipped.
+TEST(EntitiesEnricher, OtherLanguagesAreSkippedAndSaidSo) {
+  auto e = make();
+  sdk::Article de;
+  de.language = "de";
+  de.title = "Zum Beispiel";
+  de.body = {"Zum Beispiel sagte Olaf Scholz am Montag in Berlin, die Regierung werde handeln."};
+  de.entities.push_back(sdk::Entity{"stale", sdk::EntityType::Misc, {}});
+  e.enrich(de);
+  EXPECT_TRUE(de.entities.empty());
+  ASSERT_TRUE(de.fields.as_map().count("entities_skipped"));
+  EXPECT_EQ(de.fields.as_map().at("entities_skipped").as_string(), "language de is not in languages");
+
+  // Without the language check the same text does get (wrong) entities,
+  // so the test above is not passing for want of names.
+  sdk::Article unknown = de;
+  unknown.language.clear();
+  unknown.fields = sdk::Map{};
+  e.enrich(unknown);
+  EXPECT_FALSE(unknown.entities.empty());
+
+  auto en = article();
+  en.language = "en-GB";
+  e.enrich(en);
+  EXPECT_EQ(names(en), (V{"Sergei Shoigu", "Pyongyang", "Kim Jong-un", "KCNA", "North Korean"}));
+  EXPECT_FALSE(en.fields.as_map().count("entities_skipped"));
+
+  auto listed = make({{"languages", sdk::List{"en", "de"}}});
+  listed.enrich(de);
+  EXPECT_FALSE(de.entities.empty()) << "de is listed: the (English) model runs";
 }
 
 TEST(EntitiesEnricher, TypesFilter) {

@@ -1,5 +1,6 @@
 #include "entities_enricher.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -27,6 +28,16 @@ Recognizer make_recognizer(const sdk::StageInit& init) {
   }
 }
 
+// "en-GB", "EN_us" -> "en".
+std::string primary_subtag(std::string_view tag) {
+  std::string out;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
 }  // namespace
 
 EntitiesEnricher::EntitiesEnricher(const sdk::StageInit& init) : recognizer_(make_recognizer(init)) {
@@ -43,9 +54,21 @@ EntitiesEnricher::EntitiesEnricher(const sdk::StageInit& init) : recognizer_(mak
                             "' in types (expected PERSON, ORG, LOCATION, MISC)");
     keep_[static_cast<std::size_t>(type)] = true;
   }
+  for (const auto& l : init.options.strings("languages")) {
+    if (l.empty()) throw sdk::StageError("entities: an empty entry in languages");
+    languages_.push_back(primary_subtag(l));
+  }
 }
 
 void EntitiesEnricher::enrich(sdk::Article& article) {
+  if (!article.language.empty()) {
+    const std::string lang = primary_subtag(article.language);
+    if (std::find(languages_.begin(), languages_.end(), lang) == languages_.end()) {
+      article.entities.clear();
+      article.fields["entities_skipped"] = "language " + lang + " is not in languages";
+      return;
+    }
+  }
   auto found = recognizer_.recognize(article, options_);
   article.entities.clear();
   for (auto& e : found)

@@ -37,6 +37,14 @@ constexpr sluice_option_desc kOptions[] = {
      .default_toml = "1",
      .description = "Keep only entities mentioned at least this many times.",
      .example_toml = "2"},
+    {.name = "languages",
+     .type = SLUICE_OPT_LIST,
+     .required = 0,
+     .default_toml = "[\"en\"]",
+     .description = "Languages (ISO 639-1, as the article's `language` says) the English model runs on. Any "
+                    "other language gets no entities and the field `entities_skipped` naming it; an article "
+                    "with no language is treated as English.",
+     .example_toml = "[\"en\"]"},
     {.name = "gazetteer",
      .type = SLUICE_OPT_STRING,
      .required = 0,

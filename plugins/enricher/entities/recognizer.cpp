@@ -1,6 +1,8 @@
 #include "recognizer.hpp"
 
 #include "credit.hpp"
+#include "ner_merge.hpp"
+#include "ner_model.hpp"
 #include "nlp/name_runs.hpp"
 #include "nlp/tokenizer.hpp"
 #include "resolver.hpp"
@@ -8,7 +10,10 @@
 namespace sluice::plugins::entities {
 
 Recognizer::Recognizer(std::string_view extra_gazetteer_tsv)
-    : gazetteer_(extra_gazetteer_tsv), classifier_(lexicon_, gazetteer_) {}
+    : gazetteer_(extra_gazetteer_tsv),
+      classifier_(lexicon_, gazetteer_),
+      ner_features_(lexicon_, gazetteer_),
+      tagger_(english_ner_model(), ner_features_) {}
 
 namespace {
 
@@ -46,6 +51,8 @@ std::vector<sdk::Entity> Recognizer::recognize(const sdk::Article& a, const Reco
   nlp::Tokens tokens;
   std::vector<nlp::NameRun> runs;
   std::vector<Candidate> candidates;
+  NerScratch scratch;
+  std::vector<NerSpan> spans;
   tokens.reserve(512);
   candidates.reserve(64);
   for (std::uint32_t s = 0; s < segments.size(); ++s) {
@@ -72,6 +79,8 @@ std::vector<sdk::Entity> Recognizer::recognize(const sdk::Article& a, const Reco
     }
     if (headline)
       for (std::size_t k = before; k < candidates.size(); ++k) candidates[k].title_case = true;
+    tagger_.tag(text, tokens, headline, scratch, spans);
+    merge_tagged(s, text, tokens, spans, gazetteer_, headline, candidates, before);
   }
   std::vector<sdk::Entity> out;
   resolve(segments, candidates, out);

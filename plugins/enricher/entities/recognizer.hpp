@@ -1,7 +1,8 @@
 // Named-entity recognition for one article: tokenize each text (title,
-// caption, body paragraphs), find capitalised runs, type them paragraph by
-// paragraph (run_classifier.hpp), then settle types and canonical names
-// article-wide (resolver.hpp). Immutable after construction: one
+// caption, body paragraphs), find capitalised runs and type them paragraph
+// by paragraph (run_classifier.hpp), let the trained tagger decide names
+// and types (ner_tagger.hpp, ner_merge.hpp), then settle types and
+// canonical names article-wide (resolver.hpp). Immutable after construction: one
 // Recognizer serves any number of threads.
 #pragma once
 
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include "gazetteer.hpp"
+#include "ner_features.hpp"
+#include "ner_tagger.hpp"
 #include "nlp/lexicon.hpp"
 #include "run_classifier.hpp"
 #include "sluice/sdk/article.hpp"
@@ -37,6 +40,8 @@ class Recognizer {
   nlp::Lexicon lexicon_;
   Gazetteer gazetteer_;
   RunClassifier classifier_;
+  NerFeatures ner_features_;
+  NerTagger tagger_;
 };
 
 // True when a text reads like a headline in title case ("Russia’s Defence

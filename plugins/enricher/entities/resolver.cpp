@@ -1,5 +1,6 @@
 #include "resolver.hpp"
 
+#include <array>
 #include <string>
 
 #include "nlp/folded_map.hpp"
@@ -95,6 +96,27 @@ void resolve(const std::vector<Segment>& segments, std::vector<Candidate>& cands
     for (auto& c : cands)
       if (c.title_case && c.strength < kKnown && plain_names.count(surface(c)) == 0) c.kind = kDropped;
 
+  // The tagger types each mention from its own sentence; the article's
+  // mentions of one name take the type most of them got (the first seen
+  // on a tie), so "Moon" is not a person here and a work there.
+  {
+    nlp::FoldedViewMap<std::array<std::uint16_t, 4>> votes;
+    for (const auto& c : cands)
+      if (c.tagged && c.kind != kDropped && static_cast<int>(c.kind) < 4)
+        ++votes[surface(c)][static_cast<std::size_t>(c.kind)];
+    for (auto& c : cands) {
+      if (!c.tagged || c.kind == kDropped || static_cast<int>(c.kind) >= 4) continue;
+      const auto& v = votes[surface(c)];
+      std::size_t best_kind = static_cast<std::size_t>(c.kind);
+      for (std::size_t k = 0; k < 4; ++k)
+        if (v[k] > v[best_kind]) best_kind = k;
+      if (best_kind != static_cast<std::size_t>(c.kind)) {
+        c.kind = static_cast<Kind>(best_kind);
+        c.canonical.clear();
+      }
+    }
+  }
+
   // The strongest typing of each surface form.
   nlp::FoldedViewMap<Best> best;
   for (const auto& c : cands) {
@@ -138,6 +160,7 @@ void resolve(const std::vector<Segment>& segments, std::vector<Candidate>& cands
     if (c.words != 1 || c.kind == kDropped || c.the_north) continue;
     const bool weak = c.kind == Kind::Unknown || (c.kind == Kind::Org && c.strength <= kContext);
     if (weak && person_words.count(surface(c))) c.kind = Kind::Person;
+    if (c.rejected && c.kind != Kind::Person) c.kind = kDropped;
     if (c.kind != Kind::Unknown) continue;
     // "in Jerusalem and Haifa": the same type as the name it is joined to.
     if (c.coordinated_with != Candidate::kNone && i > 0 && cands[i - 1].segment == c.segment &&

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <stdexcept>
 
 #include "nlp/folded_map.hpp"
@@ -176,6 +177,88 @@ std::string report(const Scores& s) {
                  sdk::EntityType::Misc})
     row(short_name(t), s.by_type[static_cast<std::size_t>(t)]);
   row("micro", s.micro);
+  return out;
+}
+
+namespace {
+
+// Adds the overlap of two multisets (keyed by K) to tp, the rest to fp/fn.
+template <class K, class OnError>
+void count_multiset(const std::map<K, int>& gold, const std::map<K, int>& predicted, Counts& c,
+                    OnError on_error) {
+  for (const auto& [k, n] : predicted) {
+    const auto it = gold.find(k);
+    const int g = it == gold.end() ? 0 : it->second;
+    c.tp += static_cast<std::size_t>(std::min(n, g));
+    if (n > g) {
+      c.fp += static_cast<std::size_t>(n - g);
+      on_error("FP", k, n - g);
+    }
+  }
+  for (const auto& [k, n] : gold) {
+    const auto it = predicted.find(k);
+    const int p = it == predicted.end() ? 0 : it->second;
+    if (n > p) {
+      c.fn += static_cast<std::size_t>(n - p);
+      on_error("FN", k, n - p);
+    }
+  }
+}
+
+}  // namespace
+
+MentionScores score_mentions(const std::vector<Document>& docs, const Recognizer& recognizer) {
+  MentionScores s;
+  using Typed = std::pair<int, std::string>;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const auto& doc = docs[d];
+    std::map<Typed, int> gold, predicted;
+    std::map<std::string, int> gold_spans, predicted_spans;
+    for (const auto& g : doc.gold) {
+      std::string text = doc.article.body[static_cast<std::size_t>(g.paragraph)].substr(g.begin, g.end - g.begin);
+      ++gold[{static_cast<int>(g.type), text}];
+      ++gold_spans[std::move(text)];
+    }
+    for (const auto& e : recognizer.recognize(doc.article))
+      for (const auto& m : e.mentions) {
+        ++predicted[{static_cast<int>(e.type), m.text}];
+        ++predicted_spans[m.text];
+      }
+    const std::string where = " (document " + std::to_string(d + 1) + ")";
+    for (int t = 0; t < 4; ++t) {
+      std::map<Typed, int> g, p;
+      for (const auto& kv : gold)
+        if (kv.first.first == t) g.insert(kv);
+      for (const auto& kv : predicted)
+        if (kv.first.first == t) p.insert(kv);
+      count_multiset(g, p, s.by_type[static_cast<std::size_t>(t)], [&](const char* what, const Typed& k, int n) {
+        s.errors.push_back(std::string(what) + " " + short_name(static_cast<sdk::EntityType>(k.first)) + " '" +
+                           k.second + "'" + (n > 1 ? " x" + std::to_string(n) : "") + where);
+      });
+    }
+    count_multiset(gold_spans, predicted_spans, s.spans, [](const char*, const std::string&, int) {});
+  }
+  for (const auto& c : s.by_type) {
+    s.typed.tp += c.tp;
+    s.typed.fp += c.fp;
+    s.typed.fn += c.fn;
+  }
+  return s;
+}
+
+std::string report(const MentionScores& s) {
+  std::string out = "                                P      R     F1  gold\n";
+  char line[96];
+  auto row = [&](const char* name, const Counts& c) {
+    std::snprintf(line, sizeof line, "%-26s  %5.3f  %5.3f  %5.3f  %4zu\n", name, c.precision(), c.recall(), c.f1(),
+                  c.tp + c.fn);
+    out += line;
+  };
+  row("typed, all", s.typed);
+  for (auto t : {sdk::EntityType::Person, sdk::EntityType::Organization, sdk::EntityType::Location,
+                 sdk::EntityType::Misc})
+    row(short_name(t), s.by_type[static_cast<std::size_t>(t)]);
+  row("spans only, type ignored", s.spans);
   return out;
 }
 

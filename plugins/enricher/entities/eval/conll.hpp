@@ -56,4 +56,20 @@ Scores score(const std::vector<Document>& docs, const Recognizer& recognizer);
 // A table: type, precision, recall, F1, support; then the micro average.
 std::string report(const Scores& s);
 
+// The mention-multiset measure news NER sets are judged with: per document,
+// the gold multiset of (type, mention text) against every predicted
+// mention's (type, text); a pair counts once per copy on both sides, so
+// offsets do not matter but repetitions do. `spans` ignores the type.
+struct MentionScores {
+  std::array<Counts, 4> by_type;  // indexed by sdk::EntityType
+  Counts typed;                   // micro over the four types
+  Counts spans;                   // (mention text) only
+  std::vector<std::string> errors;
+};
+
+MentionScores score_mentions(const std::vector<Document>& docs, const Recognizer& recognizer);
+
+// The table: typed all, PER, ORG, LOC, MISC, spans only.
+std::string report(const MentionScores& s);
+
 }  // namespace sluice::plugins::entities::eval
