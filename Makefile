@@ -20,7 +20,7 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DSLUICE_WERROR=ON
 endif
 
-.PHONY: run test bench deps configure build clean
+.PHONY: run test bench bench-peers deps configure build clean
 
 run: build
 	@mkdir -p out
@@ -42,6 +42,14 @@ test: build
 bench: build
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_tools
 	bench/run_bench.sh $(BUILD_DIR)
+
+# rsyslog and syslog-ng on the benchmark corpus, alternated with sluice's
+# minimal chain (bench/README.md). Fetches both from Debian with apt-get
+# (unpacked under build/peers: the two packages conflict with each other).
+bench-peers: build
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_tools
+	bench/peers/install_peers.sh $(BUILD_DIR)/peers
+	bench/peers/run_peers.sh $(BUILD_DIR)
 
 # Installs missing packages when run as root; otherwise prints the exact
 # command to run and stops.
