@@ -91,6 +91,7 @@ results=$work/results.tsv
 : >"$work/startup.tsv"
 : >"$work/enrichers.tsv"
 : >"$work/load.tsv"
+: >"$work/threads.tsv"
 checks=()
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -145,6 +146,7 @@ run_row() {
   for field in wall_s user_s sys_s max_rss_kb exit timed_out open_max fds_max; do columns+=("${m[$field]}"); done
   columns+=("$delivered" "${m[samples]}")
   (IFS=$'\t' && echo "${columns[*]}") >>"$results"
+  printf '%s\t%s\t%s\t%s\n' "$size" "$name" "$rep" "${m[threads]:--}" >>"$work/threads.tsv"
   printf '  %-8s %-46s run %d: %8.3f s  %s articles  exit %s%s\n' "$size" "$label" "$rep" "${m[wall_s]}" \
     "$delivered" "${m[exit]}" "$([[ ${m[timed_out]} == 1 ]] && echo '  (time limit)')" >&2
 
@@ -235,6 +237,9 @@ printf '%s\n' "${variants[@]}" | awk -F'|' -v OFS='\t' '{ print $1, $6 }' >"$wor
 awk -f "$here/scripts/report.awk" "$work/variants.tsv" "$work/sizes.tsv" "$results" "$work/startup.tsv" \
   "$work/enrichers.tsv" "$work/load.tsv"
 echo "load average at the end: $(loadavg) (wall-time figures on a loaded machine measure the neighbours too)"
+echo
+echo "CPU s by thread (main thread first, then in start order: source, workers, sink), first run of each:"
+awk -F'\t' '$2 ~ /^full_so_|^min_so_1$/ && $3 == 1 { printf "  %-8s %-12s %s\n", $1, $2, $4 }' "$work/threads.tsv"
 echo
 echo "Output checks"
 if ((${#checks[@]})); then printf '%s\n' "${checks[@]}"; else echo "  none ran"; fi
