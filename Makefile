@@ -21,7 +21,7 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DSLUICE_WERROR=ON
 endif
 
-.PHONY: run test bench deps configure build clean train-ner check-ner-model
+.PHONY: run test bench bench-peers deps configure build clean train-ner check-ner-model
 
 # Running needs only the CLI and the plugins (target `runtime`); the tests
 # are compiled by `make test`.
@@ -64,6 +64,14 @@ check-ner-model: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target sluice-ner-train && \
 	./$(BUILD_DIR)/bin/sluice-ner-train --data $(NER_DATA) --out $(BUILD_DIR)/ner_en.retrained.bin > /dev/null && \
 	cmp $(BUILD_DIR)/ner_en.retrained.bin $(NER_MODEL) && sha256sum $(BUILD_DIR)/ner_en.retrained.bin $(NER_MODEL)
+
+# rsyslog and syslog-ng on the benchmark corpus, alternated with sluice's
+# minimal chain (bench/README.md). Fetches both from Debian with apt-get
+# (unpacked under build/peers: the two packages conflict with each other).
+bench-peers: build
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_tools
+	bench/peers/install_peers.sh $(BUILD_DIR)/peers
+	bench/peers/run_peers.sh $(BUILD_DIR)
 
 # Installs missing packages when run as root; otherwise prints the exact
 # command to run and stops.

@@ -57,6 +57,7 @@ variants=(
   "min_fsync_1|minimal_fsync|1|sluice|yes|  info: minimal, 1 worker, jsonl fsync on"
   "full_so_1|full|1|sluice|yes|full chain + sqlite, 1 worker"
   "full_so_2|full|2|sluice|yes|full chain + sqlite, 2 workers"
+  "full_sinks_1|full_sinks|1|sluice|yes|  info: full chain without enrichers, 1 worker"
 )
 
 # The full chain: the enrichers of the default pipeline (config/seeds.toml),
@@ -74,6 +75,7 @@ declare -A disabled=()  # row -> why it is not run (any more)
 if [[ -z $BENCH_ENRICHERS ]]; then
   disabled[full_so_1]="no enricher is built"
   disabled[full_so_2]="no enricher is built"
+  disabled[full_sinks_1]="no enricher is built"
 fi
 if [[ ! -x $bin/bench_inprocess ]]; then disabled[min_in_1]="bench_inprocess is not built"; fi
 if [[ -n ${BENCH_ROWS:-} ]]; then
@@ -87,6 +89,9 @@ results=$work/results.tsv
 : >"$results"
 : >"$work/sizes.tsv"
 : >"$work/startup.tsv"
+: >"$work/enrichers.tsv"
+: >"$work/load.tsv"
+: >"$work/threads.tsv"
 checks=()
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -141,6 +146,7 @@ run_row() {
   for field in wall_s user_s sys_s max_rss_kb exit timed_out open_max fds_max; do columns+=("${m[$field]}"); done
   columns+=("$delivered" "${m[samples]}")
   (IFS=$'\t' && echo "${columns[*]}") >>"$results"
+  printf '%s\t%s\t%s\t%s\n' "$size" "$name" "$rep" "${m[threads]:--}" >>"$work/threads.tsv"
   printf '  %-8s %-46s run %d: %8.3f s  %s articles  exit %s%s\n' "$size" "$label" "$rep" "${m[wall_s]}" \
     "$delivered" "${m[exit]}" "$([[ ${m[timed_out]} == 1 ]] && echo '  (time limit)')" >&2
 
@@ -214,11 +220,26 @@ for size in $sizes; do
     done
   done
   rm -f "$work/baseline.expected"
+  # The enrichers' own cost, outside any run (bench_enrichers: one thread,
+  # a real state store), to compare with what they cost inside the full chain.
+  if [[ -n $BENCH_ENRICHERS && -z ${disabled[full_so_1]:-} && -x $bin/bench_enrichers ]]; then
+    iso_n=$((size < 5000 ? size : 5000))
+    echo "bench_enrichers $iso_n (isolated enricher cost) ..." >&2
+    "$bin/bench_enrichers" "$iso_n" >"$work/logs/$size-bench_enrichers.log" 2>&1 &&
+      awk -v size="$size" '$1 == "all" && $2 == "nine" { print size "\t" $3 }' \
+        "$work/logs/$size-bench_enrichers.log" >>"$work/enrichers.tsv"
+  fi
+  printf '%s\t%s\n' "$size" "$(loadavg)" >>"$work/load.tsv"
   echo "$size articles done, load average $(loadavg)"
 done
 
 printf '%s\n' "${variants[@]}" | awk -F'|' -v OFS='\t' '{ print $1, $6 }' >"$work/variants.tsv"
-awk -f "$here/scripts/report.awk" "$work/variants.tsv" "$work/sizes.tsv" "$results" "$work/startup.tsv"
+awk -f "$here/scripts/report.awk" "$work/variants.tsv" "$work/sizes.tsv" "$results" "$work/startup.tsv" \
+  "$work/enrichers.tsv" "$work/load.tsv"
+echo "load average at the end: $(loadavg) (wall-time figures on a loaded machine measure the neighbours too)"
+echo
+echo "CPU s by thread (main thread first, then in start order: source, workers, sink), first run of each:"
+awk -F'\t' '$2 ~ /^full_so_|^min_so_1$/ && $3 == 1 { printf "  %-8s %-12s %s\n", $1, $2, $4 }' "$work/threads.tsv"
 echo
 echo "Output checks"
 if ((${#checks[@]})); then printf '%s\n' "${checks[@]}"; else echo "  none ran"; fi

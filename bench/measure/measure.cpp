@@ -2,11 +2,13 @@
 //
 // Runs COMMAND and prints one line of what it cost:
 //   wall_s=0.812345 user_s=0.700 sys_s=0.110 max_rss_kb=5120 exit=0 timed_out=0
-//   open_max=1 fds_max=6 samples=81   (on one line)
+//   open_max=1 fds_max=6 samples=81 threads=0.01,0.52,0.19   (on one line)
 // Wall time runs from fork to wait4(); user/sys time and peak RSS are the
 // child's own rusage from wait4(). With --watch, /proc/<pid>/fd is sampled
 // every N ms (default 10) on a separate thread: open_max is the most files
 // below DIR seen open at once, fds_max the most descriptors of any kind.
+// threads: CPU seconds of each thread of COMMAND (sampled every N ms from
+// /proc/<pid>/task), in order of thread id: main thread first.
 // With --timeout, COMMAND is killed (SIGKILL: a graceful stop would first
 // finish the work in flight) after S seconds and timed_out=1.
 // The child's stdout and stderr go to FILE (default: inherited).
@@ -25,6 +27,7 @@
 
 #include "deadline.hpp"
 #include "open_files.hpp"
+#include "thread_cpu.hpp"
 
 namespace {
 
@@ -108,6 +111,8 @@ int main(int argc, char** argv) {
   if (!watch.empty())
     sampler = std::make_unique<sluice::bench::OpenFileSampler>(pid, watch,
                                                                std::chrono::milliseconds(a.interval_ms));
+  // Every run: where the CPU went, thread by thread.
+  sluice::bench::ThreadCpuSampler threads(pid, std::chrono::milliseconds(a.interval_ms));
   std::unique_ptr<sluice::bench::Deadline> deadline;
   if (a.timeout_s > 0)
     deadline = std::make_unique<sluice::bench::Deadline>(pid, std::chrono::duration<double>(a.timeout_s));
@@ -122,13 +127,14 @@ int main(int argc, char** argv) {
   const bool timed_out = deadline && deadline->cancel();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (sampler) sampler->stop();
+  threads.stop();
 
   const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   std::printf(
       "wall_s=%.6f user_s=%.3f sys_s=%.3f max_rss_kb=%ld exit=%d timed_out=%d open_max=%d fds_max=%d "
-      "samples=%d\n",
+      "samples=%d threads=%s\n",
       wall, seconds(usage.ru_utime), seconds(usage.ru_stime), usage.ru_maxrss, exit_code, timed_out ? 1 : 0,
       sampler ? sampler->max_under_dir() : -1, sampler ? sampler->max_total() : -1,
-      sampler ? sampler->samples() : 0);
+      sampler ? sampler->samples() : 0, threads.summary().c_str());
   return 0;
 }

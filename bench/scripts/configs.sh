@@ -7,6 +7,8 @@
 #            minimal_fsync  the same with the jsonl default, fsync on
 #            full           files -> seed_text -> every enricher in
 #                           $BENCH_ENRICHERS -> jsonl (fsync off) + sqlite
+#            full_sinks     the full chain without its enrichers: what the
+#                           enrichers cost in a run is full minus this
 #   STATE_FILE  a fresh state database, or "" for none
 # Every option not named here is the plugin's default. No plugin_dirs: the
 # caller says where plugins come from (--plugin-dir, or compiled in).
@@ -27,7 +29,7 @@ write_config() {
     fi
     printf '[[pipeline.bench.sink]]\nplugin = "jsonl"\npath = "%s/out.jsonl"\nmode = "truncate"\n' "$out"
     [[ $chain == minimal_fsync ]] || printf 'fsync = false\n'
-    if [[ $chain == full ]]; then
+    if [[ $chain == full || $chain == full_sinks ]]; then
       printf '\n[[pipeline.bench.sink]]\nplugin = "sqlite"\npath = "%s/out.db"\n' "$out"
     fi
   } >"$file"

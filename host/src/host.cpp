@@ -20,7 +20,7 @@ void Host::register_plugin(const sluice_plugin_descriptor* descriptor) {
 
 void Host::add_plugin_dir(std::filesystem::path dir) { extra_dirs_.push_back(std::move(dir)); }
 
-void Host::load_plugins(const std::vector<std::filesystem::path>& config_dirs) {
+void Host::note_plugin_dirs(const std::vector<std::filesystem::path>& config_dirs) {
   const auto explicit_dirs = plugin_search_path(extra_dirs_, config_dirs, false);
   for (const auto& dir : plugin_search_path(extra_dirs_, config_dirs, use_default_dir_)) {
     std::error_code exists_ec;
@@ -29,19 +29,23 @@ void Host::load_plugins(const std::vector<std::filesystem::path>& config_dirs) {
       const auto text = "plugin directory " + dir.string() + " does not exist";
       if (std::find(warnings_.begin(), warnings_.end(), text) == warnings_.end()) warnings_.push_back(text);
     }
-    // A directory reached twice (CLI and config naming the same one) loads once.
+    // A directory reached twice (CLI and config naming the same one) counts once.
     std::error_code ec;
     auto canonical = std::filesystem::weakly_canonical(dir, ec);
     if (ec) canonical = dir;
-    if (std::find(loaded_dirs_.begin(), loaded_dirs_.end(), canonical) != loaded_dirs_.end()) continue;
-    loaded_dirs_.push_back(canonical);
-    auto refused = registry_.load_directories({dir});
-    refusals_.insert(refusals_.end(), refused.begin(), refused.end());
+    if (std::find(noted_dirs_.begin(), noted_dirs_.end(), canonical) != noted_dirs_.end()) continue;
+    noted_dirs_.push_back(canonical);
+    registry_.note_directories({dir});
   }
 }
 
+void Host::load_plugins(const std::vector<std::filesystem::path>& config_dirs) {
+  note_plugin_dirs(config_dirs);
+  (void)registry_.names();  // loads every noted file: a listing is complete
+}
+
 Config Host::load_config_string(const std::string& text, const std::string& name) {
-  load_plugins(read_host_settings(text, name).plugin_dirs);
+  note_plugin_dirs(read_host_settings(text, name).plugin_dirs);
   return load_config(text, name, registry_);
 }
 

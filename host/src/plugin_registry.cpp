@@ -261,30 +261,78 @@ std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& fi
   return std::nullopt;
 }
 
-std::vector<Refusal> PluginRegistry::load_directories(const std::vector<std::filesystem::path>& dirs) {
-  std::vector<Refusal> refusals;
-  for (const auto& dir : dirs) {
-    searched_.push_back(dir);
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) continue;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-      if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      if (auto refusal = load_file(f)) refusals.push_back(std::move(*refusal));
-    }
+namespace {
+
+// The *.so regular files of one directory, sorted: the order files are
+// loaded in, so which of two files with the same plugin wins never depends
+// on the file system.
+std::vector<std::filesystem::path> plugin_files(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path());
   }
-  return refusals;
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
-const PluginInfo* PluginRegistry::find(std::string_view name) const {
+}  // namespace
+
+std::vector<Refusal> PluginRegistry::load_directories(const std::vector<std::filesystem::path>& dirs) {
+  std::lock_guard lock(mu_);
+  const std::size_t before = refusals_.size();
+  note_directories(dirs);
+  load_all_noted();
+  return {refusals_.begin() + static_cast<std::ptrdiff_t>(before), refusals_.end()};
+}
+
+void PluginRegistry::note_directories(const std::vector<std::filesystem::path>& dirs) {
+  std::lock_guard lock(mu_);
+  for (const auto& dir : dirs) {
+    searched_.push_back(dir);
+    for (auto& file : plugin_files(dir)) noted_.push_back(std::move(file));
+  }
+}
+
+void PluginRegistry::load_noted(const std::filesystem::path& file) {
+  if (auto refusal = load_file(file)) refusals_.push_back(std::move(*refusal));
+}
+
+void PluginRegistry::load_all_noted() {
+  auto files = std::move(noted_);
+  noted_.clear();
+  for (const auto& f : files) load_noted(f);
+}
+
+const PluginInfo* PluginRegistry::find_locked(std::string_view name) {
+  if (auto it = plugins_.find(name); it != plugins_.end()) return &it->second;
+  if (noted_.empty()) return nullptr;
+  // Files named after the plugin first, in search order; the first one that
+  // passes the gate serves it, as a full load in that order would.
+  for (std::size_t i = 0; i < noted_.size();) {
+    if (noted_[i].stem() != name) {
+      ++i;
+      continue;
+    }
+    const auto file = noted_[i];
+    noted_.erase(noted_.begin() + static_cast<std::ptrdiff_t>(i));
+    load_noted(file);
+    if (auto it = plugins_.find(name); it != plugins_.end()) return &it->second;
+  }
+  load_all_noted();  // a file named unlike its plugin
   auto it = plugins_.find(name);
   return it == plugins_.end() ? nullptr : &it->second;
 }
 
+const PluginInfo* PluginRegistry::find(std::string_view name) const {
+  std::lock_guard lock(mu_);
+  return const_cast<PluginRegistry*>(this)->find_locked(name);
+}
+
 std::vector<const PluginInfo*> PluginRegistry::all() const {
+  std::lock_guard lock(mu_);
+  const_cast<PluginRegistry*>(this)->load_all_noted();
   std::vector<const PluginInfo*> out;
   for (const auto& [name, info] : plugins_) out.push_back(&info);
   std::stable_sort(out.begin(), out.end(),
@@ -293,9 +341,16 @@ std::vector<const PluginInfo*> PluginRegistry::all() const {
 }
 
 std::vector<std::string> PluginRegistry::names() const {
+  std::lock_guard lock(mu_);
+  const_cast<PluginRegistry*>(this)->load_all_noted();
   std::vector<std::string> out;
   for (const auto& [name, info] : plugins_) out.push_back(name);
   return out;
+}
+
+std::vector<Refusal> PluginRegistry::refusals() const {
+  std::lock_guard lock(mu_);
+  return refusals_;
 }
 
 std::shared_ptr<sdk::Stage> PluginRegistry::create(const PluginInfo& plugin,

@@ -103,15 +103,32 @@ TEST_F(SeedPipeline, ForeignSharedLibrariesAreRefusedAndThePipelineStillRuns) {
   std::filesystem::copy_file(system_lib, foreign / "libsqlite3.so");
   write_file(foreign / "notes.so", "this is not a shared object\n");
 
+  // A run loads only the plugins its config names, so it never opens them.
   const auto r = run_seeds("--plugin-dir foreign-plugins");
   ASSERT_EQ(r.status, 0) << r.out << r.err;
-  EXPECT_NE(r.err.find("refused plugin foreign-plugins/libsqlite3.so: no sluice_plugin_descriptor_v1 symbol"),
-            std::string::npos)
-      << r.err;
-  EXPECT_NE(r.err.find("refused plugin foreign-plugins/notes.so: not an ELF shared object"),
-            std::string::npos)
-      << r.err;
+  EXPECT_EQ(r.err.find("refused plugin"), std::string::npos) << r.err;
   EXPECT_EQ(read_lines(dir_ / "out/seeds.jsonl").size(), 1u);
+
+  // The listing loads every file, and says why each foreign one is refused.
+  const auto list = run_command(sluice_command("plugins --plugin-dir foreign-plugins"), dir_.path());
+  ASSERT_EQ(list.status, 0) << list.out << list.err;
+  EXPECT_NE(list.err.find("refused plugin foreign-plugins/libsqlite3.so: no sluice_plugin_descriptor_v1 symbol"),
+            std::string::npos)
+      << list.err;
+  EXPECT_NE(list.err.find("refused plugin foreign-plugins/notes.so: not an ELF shared object"),
+            std::string::npos)
+      << list.err;
+}
+
+// A config naming a plugin whose file is refused reports that refusal.
+TEST_F(SeedPipeline, ARefusedPluginNamedByTheConfigIsReported) {
+  const auto foreign = dir_ / "foreign-plugins";
+  std::filesystem::create_directories(foreign);
+  write_file(foreign / "jsonl.so", "this is not a shared object\n");
+  const auto r = run_command(sluice_command("validate config/seeds.toml --plugin-dir foreign-plugins"), dir_.path());
+  EXPECT_EQ(r.status, 0) << r.err;  // the build's jsonl.so, later in the search path, serves it
+  EXPECT_NE(r.err.find("refused plugin foreign-plugins/jsonl.so: not an ELF shared object"), std::string::npos)
+      << r.err;
 }
 
 TEST_F(SeedPipeline, PluginsVerbListsDescribesAndSamples) {

@@ -187,7 +187,8 @@ path = @OUT@
   const auto config = host.load_config_string(
       loader_test::with_paths(toml, {{"ALL", fixture_dir("all")}, {"OUT", out / "out.jsonl"}}));
 
-  EXPECT_EQ(host.refusals().size(), refused_cases().size());
+  // The config names good plugins only: the refused files are never opened.
+  EXPECT_TRUE(host.refusals().empty()) << host.refusals()[0].message();
   const auto reports = host.run(config);
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_TRUE(reports[0].ok()) << sluice::host::format_report(reports[0]);

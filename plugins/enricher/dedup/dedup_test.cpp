@@ -134,19 +134,65 @@ TEST(Dedup, EarlierRunsAreRememberedInTheStateStore) {
   }
   DedupEnricher run2(init_of(descriptor(), {}, &state));  // a new process, the same state database
   sdk::Article b = edited_seed("today");
-  state.gets = 0;
   run2.enrich(b);
   EXPECT_EQ(duplicate_of(b), "yesterday");
-  EXPECT_EQ(state.gets.load(), 7u);  // one bucket per band (max_distance 6: 7 bands), no scan
-  EXPECT_EQ(state.values().count("band/0/" +
-                                 [&] {
-                                   char buf[8];
-                                   std::snprintf(
-                                       buf, sizeof buf, "%x",
-                                       static_cast<unsigned>(*b.simhash & 0x1FF));  // 64 / 7 = 9 bits
-                                   return std::string(buf);
-                                 }()),
-            1u);
+  // Band 0 is the low 9 bits (64 / 7); its bucket of "today" has a first slot
+  // (today's own, or yesterday's when the two share that band).
+  const SeenIndex index(nullptr, 6, 256);
+  EXPECT_EQ(index.slot_key(0, 0x1234, 3), "slot/0/34/3");
+  EXPECT_EQ(state.values().count(index.slot_key(0, *b.simhash, 0)), 1u);
+}
+
+// The per-article write is one small slot per band, however full the
+// buckets are: no bucket is read or written as a whole.
+TEST(Dedup, RememberingAnArticleWritesOneSmallSlotPerBand) {
+  MemoryState state;
+  DedupEnricher e(init_of(descriptor(), {}, &state));
+  for (int i = 0; i < 300; ++i) {  // more than bucket_limit (256) copies: every bucket is full
+    sdk::Article a = seed_with_id("copy-" + std::to_string(i));
+    e.enrich(a);
+  }
+  const auto before = state.values();
+  state.puts = 0;
+  state.gets = 0;
+  sdk::Article next = seed_with_id("next");
+  e.enrich(next);
+  EXPECT_EQ(duplicate_of(next), "copy-44");  // the oldest still remembered (300 - 256), at distance 0
+  EXPECT_EQ(state.puts.load(), 7u);          // one slot per band
+  EXPECT_LE(state.gets.load(), 1u);          // the matched article's id, nothing else: buckets are cached
+  std::size_t changed = 0;
+  for (const auto& [key, value] : state.values()) {
+    auto old = before.find(key);
+    if (old != before.end() && old->second == value) continue;
+    ++changed;
+    EXPECT_LT(value.size(), 48u) << key;   // "<sequence> <simhash hex> next"
+    EXPECT_NE(value.find(" next"), std::string::npos) << key;
+  }
+  EXPECT_EQ(changed, 7u);
+  EXPECT_EQ(state.values().size(), 7u * 256u);  // 7 full rings, nothing else
+}
+
+// A full ring continues after a restart where it left off: the oldest slot
+// is overwritten next, and ties still go to the article seen first.
+TEST(Dedup, RingsResumeAtTheirOldestSlotInTheNextRun) {
+  MemoryState state;
+  {
+    DedupEnricher run1(init_of(descriptor(), {{"bucket_limit", 3}}, &state));
+    for (const char* id : {"a1", "a2", "a3", "a4", "a5"}) {  // slots: a4, a5, a3
+      sdk::Article a = seed_with_id(id);
+      run1.enrich(a);
+    }
+  }
+  DedupEnricher run2(init_of(descriptor(), {{"bucket_limit", 3}}, &state));
+  sdk::Article a6 = seed_with_id("a6");
+  run2.enrich(a6);
+  EXPECT_EQ(duplicate_of(a6), "a3");
+  const SeenIndex index(nullptr, 6, 3);
+  EXPECT_NE(state.values()[index.slot_key(0, *a6.simhash, 2)].find(" a6"), std::string::npos);
+  EXPECT_NE(state.values()[index.slot_key(0, *a6.simhash, 0)].find(" a4"), std::string::npos);
+  sdk::Article a7 = seed_with_id("a7");
+  run2.enrich(a7);
+  EXPECT_EQ(duplicate_of(a7), "a4");
 }
 
 TEST(Dedup, ShortArticlesAreNotMarked) {
@@ -169,45 +215,54 @@ TEST(Dedup, BucketsKeepTheirMostRecentArticles) {
     sdk::Article a = seed_with_id(id);
     e.enrich(a);
   }
+  EXPECT_EQ(state.values().size(), 7u * 2u);  // two slots per band
+  for (const auto& [key, value] : state.values()) EXPECT_EQ(value.find(" one"), std::string::npos) << key;
+}
+
+// State from before slots (one key per bucket, lines "<simhash hex> <id>")
+// is read once and moved into slots: a damaged line is dropped, and a last
+// line without its newline still counts.
+TEST(Dedup, BucketsInTheEarlierFormatMoveIntoSlots) {
+  MemoryState state;
+  sdk::Article first = seed_with_id("first");
+  DedupEnricher probe(init_of(descriptor()));
+  probe.enrich(first);
+  const SeenIndex index(nullptr, 6, 256);
+  for (int band = 0; band < 7; ++band) {
+    std::string slot = index.slot_key(band, *first.simhash, 0);  // "slot/<band>/<hex>/0"
+    const std::string legacy = "band" + slot.substr(4, slot.rfind('/') - 4);
+    char line[64];
+    std::snprintf(line, sizeof line, "%llx first", static_cast<unsigned long long>(*first.simhash));
+    state.put(legacy, "not a line\n" + std::string(line));
+  }
+
+  DedupEnricher e(init_of(descriptor(), {}, &state));
+  sdk::Article second = seed_with_id("second");  // the same text: the same buckets
+  e.enrich(second);
+  EXPECT_EQ(duplicate_of(second), "first");
+  EXPECT_EQ(state.values().size(), 7u * 2u);  // the old keys are gone; "first" and "second" in slots
   for (const auto& [key, value] : state.values()) {
-    EXPECT_EQ(std::count(value.begin(), value.end(), '\n'), 2) << key;
-    EXPECT_EQ(value.find(" one\n"), std::string::npos) << key;
+    EXPECT_EQ(key.rfind("slot/", 0), 0u) << key;
+    EXPECT_TRUE(value.find(" first") != std::string::npos || value.find(" second") != std::string::npos);
   }
 }
 
-// Buckets are updated as stored text: lines from earlier runs stay as they
-// were, a damaged line is dropped, and a last line without its newline
-// still counts.
-TEST(Dedup, StoredBucketsAreExtendedLineByLine) {
+// A damaged slot ends its bucket: the next article is written over it.
+TEST(Dedup, ADamagedSlotIsOverwritten) {
   MemoryState state;
   sdk::Article first = seed_with_id("first");
   {
     DedupEnricher run1(init_of(descriptor(), {}, &state));
     run1.enrich(first);
   }
-  std::string damaged_key;
-  for (const auto& [key, value] : state.values()) {
-    ASSERT_EQ(value, [&] {
-      char line[64];
-      std::snprintf(line, sizeof line, "%llx first\n", static_cast<unsigned long long>(*first.simhash));
-      return std::string(line);
-    }()) << key;
-    damaged_key = key;
-  }
-  // Damage one bucket: a line that is no "<hex> <id>", and no final newline.
-  std::string value = *state.get(damaged_key);
-  value.pop_back();
-  state.put(damaged_key, "not a line\n" + value);
-
+  const SeenIndex index(nullptr, 6, 256);
+  const std::string damaged = index.slot_key(3, *first.simhash, 0);
+  state.put(damaged, "garbage");
   DedupEnricher run2(init_of(descriptor(), {}, &state));
-  sdk::Article second = seed_with_id("second");  // the same text: the same buckets
+  sdk::Article second = seed_with_id("second");
   run2.enrich(second);
-  EXPECT_EQ(duplicate_of(second), "first");
-  const std::string repaired = *state.get(damaged_key);
-  EXPECT_EQ(repaired.find("not a line"), std::string::npos);
-  EXPECT_EQ(repaired.find(" first\n"), repaired.find(' '));
-  EXPECT_NE(repaired.find(" second\n"), std::string::npos);
-  EXPECT_EQ(std::count(repaired.begin(), repaired.end(), '\n'), 2);
+  EXPECT_EQ(duplicate_of(second), "first");  // the other six bands still hold it
+  EXPECT_NE(state.values()[damaged].find(" second"), std::string::npos);
 }
 
 TEST(Dedup, ConcurrentCopiesLeaveExactlyOneOriginal) {

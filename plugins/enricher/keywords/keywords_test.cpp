@@ -93,17 +93,43 @@ TEST(Keywords, TopAndMaxWordsLimitTheOutput) {
 
 TEST(Keywords, DocumentFrequenciesAreCountedOncePerArticle) {
   MemoryState state;
-  KeywordsEnricher e(init_of(descriptor(), {}, &state));
-  sdk::Article a = article_of({"Volcano erupts near the village."}, "", "id-1");
-  e.enrich(a);
-  e.enrich(a);  // the same article again: not counted twice
-  sdk::Article b = article_of({"The volcano calmed."}, "", "id-2");
-  e.enrich(b);
+  {
+    KeywordsEnricher e(init_of(descriptor(), {}, &state));
+    sdk::Article a = article_of({"Volcano erupts near the village."}, "", "id-1");
+    e.enrich(a);
+    e.enrich(a);  // the same article again: not counted twice
+    sdk::Article b = article_of({"The volcano calmed."}, "", "id-2");
+    e.enrich(b);
+  }  // the stage ends: its counts are written
   EXPECT_EQ(state.values()["df/#docs"], "2");
   EXPECT_EQ(state.values()["df/volcano"], "2");
   EXPECT_EQ(state.values()["df/village"], "1");
   EXPECT_EQ(state.values().count("df/the"), 0u);  // stopwords are not counted
   EXPECT_EQ(state.values()["seen/id-1"], "1");
+}
+
+// Counts reach the store a window of articles at a time, each article's
+// seen/ marker together with its counts; every word once per window.
+TEST(Keywords, DocumentFrequenciesAreWrittenOncePerWindow) {
+  MemoryState state;
+  KeywordsEnricher e(init_of(descriptor(), {}, &state));
+  const std::size_t window = DocumentFrequencies::kFlushEvery;
+  for (std::size_t i = 0; i + 1 < window; ++i) {
+    sdk::Article a = article_of({"Volcano erupts near the village."}, "", "id-" + std::to_string(i));
+    e.enrich(a);
+  }
+  EXPECT_EQ(state.puts.load(), 0u);
+  EXPECT_EQ(state.values().count("seen/id-0"), 0u);
+  sdk::Article last = article_of({"Volcano erupts near the village."}, "", "id-last");
+  e.enrich(last);
+  EXPECT_EQ(state.values()["df/#docs"], std::to_string(window));
+  EXPECT_EQ(state.values()["df/volcano"], std::to_string(window));
+  EXPECT_EQ(state.values()["seen/id-0"], "1");
+  EXPECT_EQ(state.values()["seen/id-last"], "1");
+  // window seen/ markers, df/#docs, and one key per counted word (volcano, erupts, village)
+  EXPECT_EQ(state.puts.load(), window + 1 + 3);
+  e.enrich(last);  // already counted: read from the store, nothing written
+  EXPECT_EQ(state.puts.load(), window + 1 + 3);
 }
 
 TEST(Keywords, DocumentFrequenciesCarryOverToTheNextRun) {
@@ -115,10 +141,12 @@ TEST(Keywords, DocumentFrequenciesCarryOverToTheNextRun) {
       first_run.enrich(a);
     }
   }
-  // A new instance starts from the store, not from a cache of its own.
-  KeywordsEnricher next_run(init_of(descriptor(), {}, &state));
-  sdk::Article c = article_of({"The volcano calmed."}, "", "id-3");
-  next_run.enrich(c);
+  {
+    // A new instance starts from the store, not from a cache of its own.
+    KeywordsEnricher next_run(init_of(descriptor(), {}, &state));
+    sdk::Article c = article_of({"The volcano calmed."}, "", "id-3");
+    next_run.enrich(c);
+  }
   EXPECT_EQ(state.values()["df/#docs"], "3");
   EXPECT_EQ(state.values()["df/volcano"], "3");
   EXPECT_EQ(state.values()["df/village"], "2");

@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <limits>
+#include <queue>
 #include <system_error>
 #include <utility>
 
@@ -33,12 +35,15 @@ void warn(sdk::Log* log, const std::string& message) {
   if (log != nullptr) log->warn(message);
 }
 
+// One pass over the tree: the `window` smallest wanted paths greater than
+// `after` (all of them when `after` is null), and whether more were seen.
 class Walker {
  public:
-  Walker(const PathFilter& filter, const ListingOptions& options, sdk::Log* log)
-      : filter_(filter), options_(options), log_(log) {}
+  Walker(const PathFilter& filter, const ListingOptions& options, sdk::Log* log, const std::string* after,
+         std::size_t window)
+      : filter_(filter), options_(options), log_(log), after_(after), window_(window) {}
 
-  std::vector<std::string> run(const fs::path& root) {
+  std::vector<std::string> run(const fs::path& root, bool& more) {
     DirectoryId id{};
     if (!directory_id(root, id)) throw sdk::StageError("cannot stat directory '" + root.string() + "'");
     pending_.push_back({root, "", {id}});
@@ -49,8 +54,10 @@ class Walker {
       list_directory(dir, is_root);
       is_root = false;
     }
-    std::sort(files_.begin(), files_.end());
-    return std::move(files_);
+    more = more_;
+    std::vector<std::string> files = std::move(files_).take();
+    std::sort(files.begin(), files.end());
+    return files;
   }
 
  private:
@@ -106,23 +113,66 @@ class Walker {
         pending_.push_back({entry.path(), relative, std::move(lineage)});
       }
     } else if (fs::is_regular_file(status)) {
-      if (filter_.wants_file(relative, name)) files_.push_back(relative);
+      // The window's bounds first: a cheap comparison spares the filter
+      // most of the files another pass hands out.
+      if (after_ != nullptr && relative <= *after_) return;
+      if (files_.size() == window_ && relative >= files_.top()) {
+        if (filter_.wants_file(relative, name)) more_ = true;
+        return;
+      }
+      if (!filter_.wants_file(relative, name)) return;
+      if (files_.size() == window_) {
+        files_.pop();
+        more_ = true;
+      }
+      files_.push(relative);
     }
     // FIFOs, sockets and devices are never read: a FIFO would block the run.
   }
 
+  // A max-heap whose container can be taken out when the pass is done.
+  struct Heap : std::priority_queue<std::string> {
+    std::vector<std::string> take() && { return std::move(c); }
+  };
+
   const PathFilter& filter_;
   const ListingOptions& options_;
   sdk::Log* log_;
+  const std::string* after_;
+  std::size_t window_;
   std::vector<PendingDirectory> pending_;
-  std::vector<std::string> files_;
+  Heap files_;
+  bool more_ = false;
 };
 
 }  // namespace
 
+FileListing::FileListing(fs::path root, const PathFilter& filter, const ListingOptions& options, sdk::Log* log,
+                         std::size_t window)
+    : root_(std::move(root)), filter_(filter), options_(options), log_(log), window_(std::max<std::size_t>(window, 1)) {}
+
+void FileListing::fill() {
+  // Warnings come from the first pass only: later passes see the same tree.
+  Walker walker(filter_, options_, passes_ == 0 ? log_ : nullptr, passes_ == 0 ? nullptr : &last_, window_);
+  batch_ = walker.run(root_, more_);
+  position_ = 0;
+  ++passes_;
+}
+
+const std::string* FileListing::next() {
+  if (position_ == batch_.size()) {
+    if (!more_) return nullptr;
+    if (!batch_.empty()) last_ = batch_.back();
+    fill();
+    if (batch_.empty()) return nullptr;
+  }
+  return &batch_[position_++];
+}
+
 std::vector<std::string> list_files(const fs::path& root, const PathFilter& filter,
                                     const ListingOptions& options, sdk::Log* log) {
-  return Walker(filter, options, log).run(root);
+  bool more = false;
+  return Walker(filter, options, log, nullptr, std::numeric_limits<std::size_t>::max()).run(root, more);
 }
 
 }  // namespace sluice::plugins::files

@@ -70,10 +70,9 @@ FilesSource::FilesSource(const sdk::StageInit& init)
 }
 
 bool FilesSource::next(sdk::RawDocument& out) {
-  if (!listing_) listing_ = list_files(root_, filter_, listing_options_, log_);
-  while (position_ < listing_->size()) {
-    const std::string& relative = (*listing_)[position_++];
-    if (deliver(relative, out)) return true;
+  if (!listing_) listing_.emplace(root_, filter_, listing_options_, log_);
+  while (const std::string* relative = listing_->next()) {
+    if (deliver(*relative, out)) return true;
   }
   return false;
 }

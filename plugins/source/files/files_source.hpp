@@ -23,8 +23,9 @@ class FilesSource final : public sdk::Source {
   // option value makes no sense.
   explicit FilesSource(const sdk::StageInit& init);
 
-  // Lists the directory on the first call of a run, then delivers one file
-  // per call: only that file is open, and only while it is being read.
+  // Starts the listing on the first call of a run, then delivers one file
+  // per call in bytewise order of relative paths (see FileListing): only
+  // that file is open, and only while it is being read.
   bool next(sdk::RawDocument& out) override;
 
   // Every file up to and including `cursor` (a relative path) is stored by
@@ -49,8 +50,7 @@ class FilesSource final : public sdk::Source {
   // True when `fingerprint` matches what an earlier run acknowledged.
   bool already_delivered(const std::string& relative, const std::string& fingerprint) const;
 
-  std::optional<std::vector<std::string>> listing_;
-  std::size_t position_ = 0;
+  std::optional<FileListing> listing_;  // from the first next() of a run
   std::string acknowledged_;
 
   sdk::StateStore* state_;  // null: no incremental runs

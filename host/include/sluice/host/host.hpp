@@ -45,7 +45,8 @@ class Host {
   // Whether the default plugin directory is searched (on by default).
   void use_default_plugin_dir(bool on) { use_default_dir_ = on; }
 
-  // Loads plugins from the search path the config implies, then validates it.
+  // Notes the plugin files on the search path the config implies, then
+  // validates it, loading the plugins it names (and only those).
   Config load_config_file(const std::filesystem::path& file);
   Config load_config_string(const std::string& text, const std::string& name = "<string>");
 
@@ -71,11 +72,11 @@ class Host {
   PluginRegistry& registry() { return registry_; }
   const PluginRegistry& registry() const { return registry_; }
   // Files refused while loading plugins, each with its reason.
-  const std::vector<Refusal>& refusals() const { return refusals_; }
+  std::vector<Refusal> refusals() const { return registry_.refusals(); }
   // Plugin directories given explicitly (add_plugin_dir, $SLUICE_PLUGIN_DIR,
   // [host] plugin_dirs) that do not exist, one message each.
   const std::vector<std::string>& warnings() const { return warnings_; }
-  // Loads the search path without a config (for `sluice plugins`).
+  // Loads every plugin on the search path (for `sluice plugins`).
   void load_plugins(const std::vector<std::filesystem::path>& config_dirs = {});
 
  private:
@@ -84,10 +85,11 @@ class Host {
 
   PluginRegistry registry_;
   std::vector<std::filesystem::path> extra_dirs_;
-  std::vector<Refusal> refusals_;
   std::vector<std::string> warnings_;
-  std::vector<std::filesystem::path> loaded_dirs_;
   std::mutex states_mu_;  // guards states_: runs on several threads open state
+  std::vector<std::filesystem::path> noted_dirs_;  // canonical, so a directory is noted once
+  // The search path's directories, not yet noted, into the registry.
+  void note_plugin_dirs(const std::vector<std::filesystem::path>& config_dirs);
   std::map<std::filesystem::path, std::unique_ptr<StateDb>> states_;
   bool use_default_dir_ = true;
 };

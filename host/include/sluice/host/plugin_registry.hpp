@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,17 +89,40 @@ class PluginRegistry {
   // Every directory load_directories() was given, in order, found or not.
   const std::vector<std::filesystem::path>& searched() const { return searched_; }
 
+  // Notes every *.so in each directory, in order, and loads none: find()
+  // loads a noted file the first time a config asks for its plugin, so a
+  // run maps only the plugins it uses (each costs memory and start-up time
+  // for its libraries). A plugin's file is found by name: `<name>.so`, the
+  // first in search order that passes the gate. Only when no file has that
+  // name are the remaining noted files loaded to look for it, so a file
+  // named unlike its plugin still works. names() and all() load every noted
+  // file: a listing is complete.
+  void note_directories(const std::vector<std::filesystem::path>& dirs);
+
+  // Looks a plugin up, loading its noted file on first use.
   const PluginInfo* find(std::string_view name) const;
   std::vector<const PluginInfo*> all() const;  // sorted by kind, then name
   std::vector<std::string> names() const;
+
+  // Every refusal so far: of load_directories(), and of noted files loaded.
+  std::vector<Refusal> refusals() const;
 
   // Creates a stage. Construction failures are rethrown as std::runtime_error
   // naming the stage and plugin.
   std::shared_ptr<sdk::Stage> create(const PluginInfo& plugin, const sdk::StageInit& init) const;
 
  private:
+  // Loading a noted file fills a cache and is invisible to callers, so the
+  // const look-ups above may do it; everything below is guarded by mu_.
+  const PluginInfo* find_locked(std::string_view name);
+  void load_noted(const std::filesystem::path& file);
+  void load_all_noted();
+
   std::map<std::string, PluginInfo, std::less<>> plugins_;
   std::vector<std::filesystem::path> searched_;
+  std::vector<std::filesystem::path> noted_;  // noted and not loaded yet, in search order
+  std::vector<Refusal> refusals_;
+  mutable std::recursive_mutex mu_;
 };
 
 // The directories searched, in order: explicit --plugin-dir values, the
