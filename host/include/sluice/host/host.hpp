@@ -38,7 +38,9 @@ class Host {
   Config load_config_string(const std::string& text, const std::string& name = "<string>");
 
   // The state database the config names ([host] state), opened on first
-  // use and kept open; null when the config names none.
+  // use and kept open; null when the config names none. Throws
+  // StateDbUnusable when the file is damaged, not a database or not
+  // readable and writable (see docs/reliability.md).
   StateDb* state(const Config& config);
 
   // Runs one pipeline (or, with an empty name, every pipeline in order).
