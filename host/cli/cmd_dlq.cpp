@@ -70,8 +70,8 @@ void check_filter(host::StateDb& db, const host::DeadLetterFilter& f) {
   const auto names = db.dead_letter_names();
   if (!f.pipeline.empty() &&
       std::find(names.pipelines.begin(), names.pipelines.end(), f.pipeline) == names.pipelines.end())
-    throw UsageError("no dead letters of pipeline '" + f.pipeline + "' (pipelines in the store: " +
-                     joined(names.pipelines) + ")");
+    throw UsageError("no dead letters of pipeline '" + f.pipeline +
+                     "' (pipelines in the store: " + joined(names.pipelines) + ")");
   if (f.stage.empty()) return;
   std::vector<std::string> stages;
   for (const auto& [pipeline, stage] : names.stages)
@@ -135,7 +135,8 @@ int replay(host::Host& h, host::StateDb& db, const std::string& config_file,
 
 int cmd_dlq(int argc, char** argv) {
   const VerbSpec spec{
-      "sluice dlq list|show ID|replay|purge [--config FILE] [--state FILE] [--pipeline P] [--stage S] [--yes]",
+      "sluice dlq list|show ID|replay|purge [--config FILE] [--state FILE] [--pipeline P] [--stage S] "
+      "[--yes]",
       "The dead-letter store: every document or article that failed a stage, with the stage, plugin,\n"
       "error and the input needed to retry it. One entry per pipeline, stage, item and kind of error:\n"
       "failing the same way again raises its count and last-seen time. Ids never change.\n"

@@ -149,8 +149,8 @@ int cmd_run(int argc, char** argv) {
     if (options.state_db && options.state_db->unusable()) {
       // Found damaged mid-run (it passed the check at open): the same
       // advice as at open, and no further pipelines on it.
-      report_unusable_state("run", host::StateDbUnusable(options.state_db->path(),
-                                                         options.state_db->unusable_reason()));
+      report_unusable_state(
+          "run", host::StateDbUnusable(options.state_db->path(), options.state_db->unusable_reason()));
       return kExitUsage;
     }
     try {

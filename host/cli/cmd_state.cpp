@@ -13,16 +13,19 @@ namespace {
 void print_summary(const host::StateCheck& c) {
   const auto known = [](std::int64_t n) { return n < 0 ? std::string("?") : std::to_string(n); };
   std::cout << "schema:        " << known(c.schema) << "\n"
-            << "sink tokens:   " << known(c.sink_tokens) << " (committed positions of sinks that cannot upsert)\n"
-            << "other keys:    " << known(c.stage_keys) << " (source checkpoints, stage state, schedule slots)\n";
+            << "sink tokens:   " << known(c.sink_tokens)
+            << " (committed positions of sinks that cannot upsert)\n"
+            << "other keys:    " << known(c.stage_keys)
+            << " (source checkpoints, stage state, schedule slots)\n";
   std::int64_t dead = 0;
   for (const auto& [where, n] : c.dead_letters) dead += n;
   std::cout << "dead letters:  " << dead << "\n";
   for (const auto& [where, n] : c.dead_letters) std::cout << "  " << where << ": " << n << "\n";
   std::cout << "runs recorded: " << known(c.runs) << "\n";
   for (const auto& r : c.last_runs)
-    std::cout << "  last of " << r.pipeline << ": #" << r.id << " " << r.status << " at " << format_time(r.started_ms)
-              << ", " << r.articles << " articles delivered, " << r.failed << " failed\n";
+    std::cout << "  last of " << r.pipeline << ": #" << r.id << " " << r.status << " at "
+              << format_time(r.started_ms) << ", " << r.articles << " articles delivered, " << r.failed
+              << " failed\n";
   for (const auto& u : c.unreadable) std::cout << "unreadable:    " << u << "\n";
 }
 

@@ -81,12 +81,13 @@ void report_unusable_state(const std::string& verb, const host::StateDbUnusable&
   std::error_code ec;
   auto absolute = std::filesystem::absolute(e.file(), ec);
   const auto file = (ec ? e.file() : absolute).string();
-  std::cerr << "sluice " << verb << ": " << e.what() << "\n"
-            << "  Nothing was run or changed. To go on, either\n"
-            << "    restore " << file << " from a backup (with its -wal file, if any),\n"
-            << "    see what it holds:      sluice state check --state " << file << "\n"
-            << "    or start from empty state: sluice run CONFIG --reset-state (or serve ... --reset-state);\n"
-            << "      the file is moved aside, not deleted, and sources read their input again from the start.\n";
+  std::cerr
+      << "sluice " << verb << ": " << e.what() << "\n"
+      << "  Nothing was run or changed. To go on, either\n"
+      << "    restore " << file << " from a backup (with its -wal file, if any),\n"
+      << "    see what it holds:      sluice state check --state " << file << "\n"
+      << "    or start from empty state: sluice run CONFIG --reset-state (or serve ... --reset-state);\n"
+      << "      the file is moved aside, not deleted, and sources read their input again from the start.\n";
 }
 
 OptionSpec reset_state_option() {
@@ -97,7 +98,8 @@ OptionSpec reset_state_option() {
 void reset_state(const host::Config& config) {
   const auto& file = config.host.state;
   if (file.empty() || !std::filesystem::exists(file)) {
-    std::cerr << "sluice: --reset-state: no state database at " << file.string() << "; starting with empty state\n";
+    std::cerr << "sluice: --reset-state: no state database at " << file.string()
+              << "; starting with empty state\n";
     return;
   }
   const auto aside = host::move_state_aside(file);

@@ -77,7 +77,8 @@ namespace {
 const std::vector<std::string> kStageKeys = {"plugin",        "name",           "call_timeout", "retries",
                                              "retry_backoff", "retry_deadline", "on_failure",   "sha256"};
 const std::vector<std::string> kTopKeys = {"host", "pipeline"};
-const std::vector<std::string> kHostKeys = {"plugin_dirs",  "state", "metrics_address", "metrics_port",
+const std::vector<std::string> kHostKeys = {"plugin_dirs",         "state",
+                                            "metrics_address",     "metrics_port",
                                             "dead_letter_max_age", "dead_letter_max_entries"};
 const std::vector<std::string> kPipelineKeys = {
     "schedule",   "timezone",      "jitter", "overlap", "catch_up", "workers", "queue_capacity",

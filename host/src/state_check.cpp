@@ -87,7 +87,8 @@ StateCheck check_state_file(const std::filesystem::path& file) {
   part(out, "run history", db.get(), "SELECT count(*) FROM runs",
        [&](sqlite3_stmt* st) { out.runs = sqlite3_column_int64(st, 0); });
   part(out, "last runs", db.get(),
-       "SELECT id, pipeline, started_ms, finished_ms, status, documents, articles, failed, dead_lettered, error "
+       "SELECT id, pipeline, started_ms, finished_ms, status, documents, articles, failed, dead_lettered, "
+       "error "
        "FROM runs WHERE id IN (SELECT max(id) FROM runs GROUP BY pipeline) ORDER BY pipeline",
        [&](sqlite3_stmt* st) {
          RunRecord r;

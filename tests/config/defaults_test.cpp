@@ -67,6 +67,24 @@ TEST_F(ConfigTest, ExplicitPipelineSettings) {
   EXPECT_EQ(c.host.state, std::filesystem::path("var/s.db"));
 }
 
+// The dead-letter store's bounds are host keys like the others: a default
+// cap, no default age limit, durations and integers checked with positions.
+TEST_F(ConfigTest, DeadLetterLimits) {
+  const auto plain = load(std::string(kSource) + kParser + kSink);
+  EXPECT_EQ(plain.host.dead_letter_max_entries, 100'000);
+  EXPECT_EQ(plain.host.dead_letter_max_age_ms, 0);
+  const auto set =
+      load(std::string("[host]\ndead_letter_max_age = \"30d\"\ndead_letter_max_entries = 500\n\n") + kSource +
+           kParser + kSink);
+  EXPECT_EQ(set.host.dead_letter_max_age_ms, 30LL * 86'400'000);
+  EXPECT_EQ(set.host.dead_letter_max_entries, 500);
+  EXPECT_EQ(error(std::string("[host]\ndead_letter_max_age = \"soon\"\n\n") + kSource + kParser + kSink)
+                .rfind("pipeline.toml:2:23: error: ", 0),
+            0u);
+  EXPECT_EQ(error(std::string("[host]\ndead_letter_max_entries = -1\n\n") + kSource + kParser + kSink),
+            "pipeline.toml:2:27: error: dead_letter_max_entries must be at least 0");
+}
+
 TEST_F(ConfigTest, EnrichersKeepTheOrderWritten) {
   const auto c = load(std::string(kSource) + kParser + kSink +
                       "\n[[pipeline.p.enrich]]\nplugin = \"tagger\"\nname = \"second\"\n"

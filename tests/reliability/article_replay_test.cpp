@@ -26,7 +26,8 @@ void write_array_documents(const Workspace& ws) {
     for (long i = 0; i < kPerDocument; ++i) {
       const long n = d * kPerDocument + i;
       json += std::string(i ? "," : "") + "{\"id\": \"art" + std::to_string(n) + "\", \"title\": \"Article " +
-              std::to_string(n) + "\", \"body\": \"First paragraph.\\n\\nIt carries " + marker(n) + " here.\"}";
+              std::to_string(n) + "\", \"body\": \"First paragraph.\\n\\nIt carries " + marker(n) +
+              " here.\"}";
     }
     sluice::testing::write_file(ws / ("in/doc" + std::to_string(d) + ".json"), json + "]");
   }
@@ -45,7 +46,8 @@ plugin = "json"
 
 [[pipeline.p.enrich]]
 plugin = "fail_every"
-fail_every = )" + std::to_string(fail_every) + R"(
+fail_every = )" +
+         std::to_string(fail_every) + R"(
 
 [[pipeline.p.sink]]
 plugin = "jsonl"

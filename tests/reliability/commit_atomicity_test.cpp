@@ -76,7 +76,8 @@ plugin = "seed_text"
 
 [[pipeline.p.enrich]]
 plugin = "fail_every"
-fail_every = )" + std::to_string(fail_every) + R"(
+fail_every = )" +
+         std::to_string(fail_every) + R"(
 
 [[pipeline.p.sink]]
 plugin = "jsonl"

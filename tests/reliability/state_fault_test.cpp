@@ -130,7 +130,8 @@ TEST_F(StateFault, AStateThisUserMayNotReadStopsTheRunAtOpen) {
   std::vector<std::string> args{"dlq", "list", "--state", ws_.state_file().string()};
   CliResult r;
   if (::geteuid() == 0) {
-    ASSERT_TRUE(std::filesystem::exists("/usr/bin/setpriv")) << "util-linux's setpriv drops root for this test";
+    ASSERT_TRUE(std::filesystem::exists("/usr/bin/setpriv"))
+        << "util-linux's setpriv drops root for this test";
     ::chmod(ws_.dir().c_str(), 0755);
     ::chmod(ws_.state_file().parent_path().c_str(), 0777);
     const auto out = ws_ / "nobody.out", err = ws_ / "nobody.err";

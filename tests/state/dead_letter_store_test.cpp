@@ -41,7 +41,8 @@ class DeadLetterStore : public ::testing::Test {
 };
 
 TEST(DeadLetterErrorKind, MasksNumbersAndCollapsesSpace) {
-  EXPECT_EQ(dead_letter_error_kind("timed out after 5012 ms"), dead_letter_error_kind("timed out after 17 ms"));
+  EXPECT_EQ(dead_letter_error_kind("timed out after 5012 ms"),
+            dead_letter_error_kind("timed out after 17 ms"));
   EXPECT_EQ(dead_letter_error_kind("file is 2000000  bytes,\nover 1048576"), "file is # bytes, over #");
   EXPECT_NE(dead_letter_error_kind("not UTF-8"), dead_letter_error_kind("no parser matches"));
   EXPECT_LE(dead_letter_error_kind(std::string(10'000, 'e')).size(), 240u);
@@ -121,7 +122,8 @@ TEST_F(DeadLetterStore, ARetiredEntryStaysWhenItsCheckpointRollsBack) {
 TEST_F(DeadLetterStore, LimitsRemoveTheOldestAndTheLeastRecentlySeen) {
   const auto now = now_ms();
   db_.add_dead_letter(failure("ancient", "boom", "enrich", now - 10 * 86'400'000LL));
-  for (int i = 0; i < 5; ++i) db_.add_dead_letter(failure("item" + std::to_string(i), "boom", "enrich", now - 5 + i));
+  for (int i = 0; i < 5; ++i)
+    db_.add_dead_letter(failure("item" + std::to_string(i), "boom", "enrich", now - 5 + i));
   const auto removed = db_.prune_dead_letters(86'400'000, 3);
   EXPECT_EQ(removed.too_old, 1u);
   EXPECT_EQ(removed.over_cap, 2u);

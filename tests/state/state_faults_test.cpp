@@ -4,8 +4,8 @@
 // may not read, one written by a newer sluice. `check_state_file` reports
 // on such a file without changing it; `move_state_aside` keeps it.
 #include <gmock/gmock.h>
-#include <gtest/gtest.h>
 #include <grp.h>
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -112,7 +112,8 @@ TEST_F(StateFaults, AFileThisUserMayNotReadIsRefusedAtOpen) {
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: other message, 2: other exception, 3: could not drop root, 4: opened";
+  EXPECT_EQ(WEXITSTATUS(status), 0)
+      << "1: other message, 2: other exception, 3: could not drop root, 4: opened";
 }
 
 TEST_F(StateFaults, ADatabaseFromANewerSluiceIsRefused) {

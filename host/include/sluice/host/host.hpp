@@ -53,7 +53,9 @@ class Host {
   // The state database the config names ([host] state), opened on first
   // use and kept open; null when the config names none. Safe to call from
   // several threads: each file is opened once, under a lock, and shared
-  // (StateDb serialises its own transactions).
+  // (StateDb serialises its own transactions). Throws StateDbUnusable when
+  // the file is damaged, not a database or not readable and writable (see
+  // docs/reliability.md).
   StateDb* state(const Config& config);
 
   // Runs one pipeline (or, with an empty name, every pipeline in order).

@@ -22,8 +22,8 @@ struct StateCheck {
   // What the database holds; each part is read on its own, so a damaged
   // file still shows whatever can be read. A part that could not be read is
   // named in `unreadable`.
-  std::int64_t stage_keys = -1;   // source checkpoints and other stage state
-  std::int64_t sink_tokens = -1;  // sinks' committed positions
+  std::int64_t stage_keys = -1;                                    // source checkpoints and other stage state
+  std::int64_t sink_tokens = -1;                                   // sinks' committed positions
   std::vector<std::pair<std::string, std::int64_t>> dead_letters;  // "pipeline/stage" -> entries
   std::vector<RunRecord> last_runs;                                // newest run of each pipeline
   std::int64_t runs = -1;

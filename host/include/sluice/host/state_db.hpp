@@ -52,7 +52,7 @@ struct DeadLetter {
   std::string stage;
   std::string plugin;
   std::string plugin_version;
-  std::string error;         // the newest failure's message
+  std::string error;          // the newest failure's message
   std::int64_t first_ms = 0;  // first seen (set by the store)
   std::int64_t time_ms = 0;   // last seen
   // What replay feeds back in: "document" (a raw document, replayed from the
