@@ -5,12 +5,14 @@
 #include <dlfcn.h>
 #include <link.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
@@ -115,24 +117,44 @@ std::optional<FileStamp> stamp_of(int fd) {
   return FileStamp{st.st_size, std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
-// dlopen() knows a library by the name it was opened with, so a
-// `/proc/self/fd/N` name that a library loaded earlier (through a
-// descriptor since closed) still carries would hand back that library.
-// Moves `file` to a descriptor number no loaded library is named after.
-bool give_unused_proc_name(detail::TrustedFile& file) {
-  for (int tries = 0; tries < 64; ++tries) {
-    const std::string name = "/proc/self/fd/" + std::to_string(file.fd());
-    void* loaded = ::dlopen(name.c_str(), RTLD_LAZY | RTLD_NOLOAD);
-    if (loaded == nullptr) return true;
-    link_map* map = nullptr;
-    const bool same_name = ::dlinfo(loaded, RTLD_DI_LINKMAP, &map) == 0 && map && name == map->l_name;
-    ::dlclose(loaded);
-    // Not the same name: this very file is loaded already (found by its
-    // inode), and loading it again is what the duplicate check expects.
-    if (!same_name) return true;
-    if (!file.renumber()) return false;
+// Whether the library `handle` is mapped from the file open as `fd`: its
+// dynamic section's mapping in /proc/self/maps names the file's device and
+// inode. dlopen() knows libraries by name, and a `/proc/self/fd/N` name a
+// library loaded earlier was given (through a descriptor since closed and
+// reused) would hand back that library instead of opening this file.
+bool maps_file(void* handle, int fd) {
+  link_map* map = nullptr;
+  struct stat st {};
+  if (::dlinfo(handle, RTLD_DI_LINKMAP, &map) != 0 || map == nullptr || ::fstat(fd, &st) != 0) return false;
+  const auto at = reinterpret_cast<std::uintptr_t>(map->l_ld);
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  while (std::getline(maps, line)) {
+    unsigned long long start = 0, end = 0, inode = 0;
+    unsigned major = 0, minor = 0;
+    if (std::sscanf(line.c_str(), "%llx-%llx %*s %*s %x:%x %llu", &start, &end, &major, &minor, &inode) != 5)
+      continue;
+    if (at < start || at >= end) continue;
+    return inode == st.st_ino && major == ::major(st.st_dev) && minor == ::minor(st.st_dev);
   }
   return false;
+}
+
+// Loads `file` through its descriptor, moving the descriptor to another
+// number while the name `/proc/self/fd/N` leads to some other library.
+std::optional<std::string> load_through(detail::TrustedFile& file, boost::dll::shared_library& lib) {
+  for (int tries = 0; tries < 64; ++tries) {
+    const std::filesystem::path through = "/proc/self/fd/" + std::to_string(file.fd());
+    try {
+      lib.load(through, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    } catch (const std::exception& e) {
+      return std::string("cannot load: ") + e.what();
+    }
+    if (maps_file(lib.native(), file.fd())) return std::nullopt;
+    lib.unload();
+    if (!file.renumber()) break;
+  }
+  return "cannot load it through its descriptor: every /proc/self/fd name tried led to another library";
 }
 
 }  // namespace
@@ -232,15 +254,8 @@ std::optional<Refusal> PluginRegistry::load_file(const std::filesystem::path& fi
   } catch (const std::exception& e) {
     return refuse(e.what());
   }
-  if (!give_unused_proc_name(*trusted)) return refuse("cannot find a free descriptor to load it through");
-  const std::filesystem::path through = "/proc/self/fd/" + std::to_string(trusted->fd());
-
   auto lib = std::make_shared<boost::dll::shared_library>();
-  try {
-    lib->load(through, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-  } catch (const std::exception& e) {
-    return refuse(std::string("cannot load: ") + e.what());
-  }
+  if (auto why = load_through(*trusted, *lib)) return refuse(*why);
   const sluice_plugin_descriptor* d = nullptr;
   try {
     d = lib->get<const sluice_plugin_descriptor*()>(SLUICE_DESCRIPTOR_SYMBOL)();

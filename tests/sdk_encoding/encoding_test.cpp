@@ -226,7 +226,7 @@ TEST(Binary, NulsControlsOrUndecodableBytesBeyondTheirShareAreBinary) {
   std::string png = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10"s;
   EXPECT_EQ(
       binary_content(png, 1),
-      "binary data, not text: of 21 characters, 6 are NUL, 8 control characters and 1 undecodable bytes");
+      "binary data, not text: of 19 characters, 6 are NUL, 8 control characters and 1 undecodable bytes");
   std::string controls;
   for (int i = 0; i < 40; ++i) controls += "abcdefghijklmnopqrs\x01";  // 1 in 20: not more
   EXPECT_FALSE(binary_content(controls, 0));

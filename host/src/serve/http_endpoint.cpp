@@ -86,17 +86,29 @@ struct HttpEndpoint::Impl {
   void accept_all(int listen_fd) {
     for (;;) {
       const int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-      if (fd < 0) return;  // EAGAIN: none left (or an error the next poll retries)
-      if (connections.size() >= limits.max_connections) {
-        // Full: the oldest connection has had the most time; the new one
-        // may be the probe that must get through.
-        auto oldest = std::min_element(connections.begin(), connections.end(),
-                                       [](const auto& a, const auto& b) { return a.deadline < b.deadline; });
-        close(*oldest);
-        connections.erase(oldest);
+      if (fd < 0) {
+        // Out of descriptors: free one for the next try, or (none of ours
+        // to free) pause rather than spin on a listening socket that stays
+        // readable.
+        if ((errno == EMFILE || errno == ENFILE) && !connections.empty()) {
+          close_oldest();
+        } else if (errno == EMFILE || errno == ENFILE) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return;  // EAGAIN: none left (other errors: the next poll retries)
       }
+      // Full: the oldest connection has had the most time; the new one may
+      // be the probe that must get through.
+      if (connections.size() >= limits.max_connections) close_oldest();
       connections.push_back({fd, Clock::now() + limits.request_deadline, {}, {}, 0, false});
     }
+  }
+
+  void close_oldest() {
+    auto oldest = std::min_element(connections.begin(), connections.end(),
+                                   [](const auto& a, const auto& b) { return a.deadline < b.deadline; });
+    close(*oldest);
+    connections.erase(oldest);
   }
 
   void serve(Connection& c) {
