@@ -154,6 +154,10 @@ void push_metatable(lua_State* L) {
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, &store_lazy);
   lua_setfield(L, -2, "__newindex");
+  // Shared by every article table of the state: a script may not see or
+  // replace it (getmetatable returns false, setmetatable fails).
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
   lua_pushvalue(L, -1);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kMetatableKey);
 }
