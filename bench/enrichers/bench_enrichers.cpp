@@ -145,7 +145,8 @@ void print_entities_startup() {
     const double c0 = thread_cpu_us();
     void* object = d->create(&init);
     const double cpu = thread_cpu_us() - c0;
-    const double wall = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+    const double wall =
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
     d->destroy(object);
     std::printf("%-52s %8.2f ms CPU %8.2f ms wall\n", w, cpu / 1e3, wall / 1e3);
   }
@@ -202,7 +203,8 @@ int main(int argc, char** argv) {
   }
   std::printf("%-14s %18.1f %12.1f\n", "all nine", gen.total(), once.total());
   std::printf("%-14s %18.0f %12.0f\n", "articles/s", 1e6 / gen.total(), 1e6 / once.total());
-  std::printf("(per core: CPU time of one thread; target >= 2000 articles/s on 4 KB articles, issue 5;\n"
-              " entities <= 150 us per 4 KB article, issue 19)\n");
+  std::printf(
+      "(per core: CPU time of one thread; target >= 2000 articles/s on 4 KB articles, issue 5;\n"
+      " entities <= 150 us per 4 KB article, issue 19)\n");
   return 0;
 }

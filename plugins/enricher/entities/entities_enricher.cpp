@@ -25,6 +25,8 @@ Recognizer make_recognizer(const sdk::StageInit& init) {
     return Recognizer(read_gazetteer(init));
   } catch (const std::invalid_argument& e) {
     throw sdk::StageError("entities: " + init.options.string("gazetteer") + ": " + e.what());
+  } catch (const std::runtime_error& e) {  // the compiled-in model did not parse
+    throw sdk::StageError(std::string("entities: NER model: ") + e.what());
   }
 }
 

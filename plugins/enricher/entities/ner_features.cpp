@@ -13,6 +13,7 @@ using nlp::TokenKind;
 namespace tok = nlp::tok;
 
 // Feature templates: a feature's id hashes its template and its value.
+// clang-format off
 enum Template : std::uint32_t {
   kBias, kWord, kLower, kShape, kPrefix3, kSuffix2, kSuffix3, kSuffix4,
   kPrevLower, kNextLower, kPrev2Lower, kNext2Lower, kPrevShape, kNextShape,
@@ -20,6 +21,7 @@ enum Template : std::uint32_t {
   kGaz, kGazPrev, kGazNext, kGazShape, kGivenName, kPrevGivenName,
   kClass, kPrevClass, kNextClass, kHeadlineShape, kHeadlineLower,
 };
+// clang-format on
 
 // Word classes worth a feature (names and what announces them).
 constexpr std::uint16_t kClassMask = nlp::wc::kHonorific | nlp::wc::kRole | nlp::wc::kRoleModifier |
@@ -40,9 +42,9 @@ bool has_upper(std::string_view w) {
 bool bridge(const Token& t, std::string_view w) {
   if (t.kind == TokenKind::Punct || t.kind == TokenKind::Dash)
     return (w == "." && !t.is(tok::kSentenceEnd)) || w == "-" || w == "'" || w == "’" || w == "&";
-  static constexpr std::string_view kInner[] = {"of", "the", "for", "and", "on",  "upon", "de",  "del", "della",
-                                                "di", "da",  "du",  "des", "la",  "le",   "van", "von", "der",
-                                                "den", "y",  "e",   "al",  "el",  "bin",  "ibn", "&"};
+  static constexpr std::string_view kInner[] = {
+      "of", "the", "for", "and", "on",  "upon", "de", "del", "della", "di", "da",  "du",  "des",
+      "la", "le",  "van", "von", "der", "den",  "y",  "e",   "al",    "el", "bin", "ibn", "&"};
   if (t.word() && !t.is(tok::kLower)) return false;
   return std::find(std::begin(kInner), std::end(kInner), w) != std::end(kInner);
 }

@@ -30,7 +30,8 @@ bool rule_certain(const Candidate& c, std::string_view text, const nlp::Tokens& 
     if (h != std::string_view::npos && h + 1 < w.size() && w[h + 1] >= 'a' && w[h + 1] <= 'z') return true;
   }
   // A known phrase running on into lower-case words.
-  if (c.strength == kKnown && !c.canonical.empty() && tokens[last].word() && tokens[last].is(nlp::tok::kLower))
+  if (c.strength == kKnown && !c.canonical.empty() && tokens[last].word() &&
+      tokens[last].is(nlp::tok::kLower))
     return true;
   return false;
 }
@@ -67,7 +68,8 @@ void merge_tagged(std::uint32_t segment, std::string_view text, const nlp::Token
     }
     if (s.first >= 2 && tokens[s.first - 1].word()) {
       const std::string_view w = tokens[s.first - 1].text(text);
-      if ((w == "and" || w == "or") && tokens[s.first - 2].word()) c.coordinated_with = tokens[s.first - 2].end;
+      if ((w == "and" || w == "or") && tokens[s.first - 2].word())
+        c.coordinated_with = tokens[s.first - 2].end;
     }
     merged.push_back(std::move(c));
   };
@@ -96,9 +98,9 @@ void merge_tagged(std::uint32_t segment, std::string_view text, const nlp::Token
     // A known phrase the tagger cuts into pieces ("United States of
     // America", "Bank of England") stays whole.
     if (c.strength == kKnown && c.kind != Kind::Unknown &&
-        std::all_of(overlapping.begin(), overlapping.end(), [&](std::size_t i) {
-          return span_begin(spans[i]) >= c.begin && span_end(spans[i]) <= c.end;
-        }) &&
+        std::all_of(
+            overlapping.begin(), overlapping.end(),
+            [&](std::size_t i) { return span_begin(spans[i]) >= c.begin && span_end(spans[i]) <= c.end; }) &&
         !(overlapping.size() == 1 && span_begin(spans[overlapping[0]]) == c.begin &&
           span_end(spans[overlapping[0]]) == c.end)) {
       for (const auto i : overlapping) span_used[i] = true;

@@ -7,16 +7,18 @@
 // plugins linked into one program cannot clash.
 #define SLUICE_STR2(x) #x
 #define SLUICE_STR(x) SLUICE_STR2(x)
-__asm__(".pushsection .rodata.sluice_ner_model,\"a\",@progbits\n"
-        ".balign 16\n"
-        ".globl sluice_ner_model_begin\n"
-        ".hidden sluice_ner_model_begin\n"
-        "sluice_ner_model_begin:\n"
-        ".incbin \"" SLUICE_NER_MODEL_FILE "\"\n"
-        ".globl sluice_ner_model_end\n"
-        ".hidden sluice_ner_model_end\n"
-        "sluice_ner_model_end:\n"
-        ".popsection\n");
+__asm__(
+    ".pushsection .rodata.sluice_ner_model,\"a\",@progbits\n"
+    ".balign 16\n"
+    ".globl sluice_ner_model_begin\n"
+    ".hidden sluice_ner_model_begin\n"
+    "sluice_ner_model_begin:\n"
+    ".incbin \"" SLUICE_NER_MODEL_FILE
+    "\"\n"
+    ".globl sluice_ner_model_end\n"
+    ".hidden sluice_ner_model_end\n"
+    "sluice_ner_model_end:\n"
+    ".popsection\n");
 
 extern "C" const char sluice_ner_model_begin[];
 extern "C" const char sluice_ner_model_end[];

@@ -32,7 +32,8 @@ void NerTagger::tag(std::string_view text, const nlp::Tokens& tokens, bool headl
     }
     std::size_t b = a;
     while (b < n && s.features.open[b]) ++b;
-    for (std::uint32_t f = s.features.first[a]; f < s.features.first[b]; ++f) model_.prefetch(s.features.ids[f]);
+    for (std::uint32_t f = s.features.first[a]; f < s.features.first[b]; ++f)
+      model_.prefetch(s.features.ids[f]);
     for (std::size_t k = a; k < b; ++k) {
       std::int32_t* e = &s.emissions[(k - a) * L];
       std::fill(e, e + L, 0);

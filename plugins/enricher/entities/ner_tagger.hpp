@@ -45,7 +45,8 @@ struct NerScratch {
 
 class NerTagger {
  public:
-  NerTagger(const nlp::SequenceModel& model, const NerFeatures& features) : model_(model), features_(features) {}
+  NerTagger(const nlp::SequenceModel& model, const NerFeatures& features)
+      : model_(model), features_(features) {}
 
   void tag(std::string_view text, const nlp::Tokens& tokens, bool headline, NerScratch& scratch,
            std::vector<NerSpan>& out) const;

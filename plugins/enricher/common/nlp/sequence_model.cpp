@@ -33,7 +33,8 @@ class Reader {
 
  private:
   void need(std::size_t n) const {
-    if (b_.size() - pos_ < n) throw std::runtime_error("sequence model: truncated at byte " + std::to_string(pos_));
+    if (b_.size() - pos_ < n)
+      throw std::runtime_error("sequence model: truncated at byte " + std::to_string(pos_));
   }
   std::string_view b_;
   std::size_t pos_ = 0;

@@ -34,7 +34,8 @@ inline std::uint64_t hash_bytes(std::string_view v) {
     h ^= h >> 32;
   }
   std::uint64_t tail = 0;
-  for (std::size_t k = 0; i + k < v.size(); ++k) tail |= std::uint64_t{static_cast<unsigned char>(v[i + k])} << (8 * k);
+  for (std::size_t k = 0; i + k < v.size(); ++k)
+    tail |= std::uint64_t{static_cast<unsigned char>(v[i + k])} << (8 * k);
   h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
   return h ^ (h >> 29);
 }
@@ -97,8 +98,8 @@ struct ViterbiScratch {
 // transition score (p == labels: the start), `allowed(p, y)` prunes.
 // `out` receives the best label of each token.
 template <class Emit, class Trans, class Allowed>
-void viterbi_decode(std::size_t n, int labels, Emit emit, Trans trans, Allowed allowed, ViterbiScratch& scratch,
-                    std::vector<std::uint8_t>& out) {
+void viterbi_decode(std::size_t n, int labels, Emit emit, Trans trans, Allowed allowed,
+                    ViterbiScratch& scratch, std::vector<std::uint8_t>& out) {
   out.assign(n, 0);
   if (n == 0) return;
   constexpr std::int64_t kNone = INT64_MIN / 4;

@@ -36,7 +36,8 @@ double SequenceTrainer::average(const Weight& x) const {
   return step_ == 0 ? 0.0 : static_cast<double>(sum) / static_cast<double>(step_);
 }
 
-std::size_t SequenceTrainer::epoch(const std::vector<TrainingSequence>& seqs, const std::vector<std::size_t>& order) {
+std::size_t SequenceTrainer::epoch(const std::vector<TrainingSequence>& seqs,
+                                   const std::vector<std::size_t>& order) {
   const auto L = static_cast<std::size_t>(labels_);
   std::size_t wrong = 0;
   std::vector<std::int64_t> emissions;
@@ -62,8 +63,12 @@ std::size_t SequenceTrainer::epoch(const std::vector<TrainingSequence>& seqs, co
     }
     viterbi_decode(
         n, labels_, [&](std::size_t t, int y) { return emissions[t * L + static_cast<std::size_t>(y)]; },
-        [&](int p, int y) { return std::int64_t{transitions_[static_cast<std::size_t>(p) * L + static_cast<std::size_t>(y)].w}; },
-        [&](int p, int y) { return static_cast<bool>(allowed_[static_cast<std::size_t>(p) * L + static_cast<std::size_t>(y)]); },
+        [&](int p, int y) {
+          return std::int64_t{transitions_[static_cast<std::size_t>(p) * L + static_cast<std::size_t>(y)].w};
+        },
+        [&](int p, int y) {
+          return static_cast<bool>(allowed_[static_cast<std::size_t>(p) * L + static_cast<std::size_t>(y)]);
+        },
         scratch, predicted);
     if (predicted == s.gold) continue;
     for (std::size_t t = 0; t < n; ++t) {

@@ -215,7 +215,8 @@ MentionScores score_mentions(const std::vector<Document>& docs, const Recognizer
     std::map<Typed, int> gold, predicted;
     std::map<std::string, int> gold_spans, predicted_spans;
     for (const auto& g : doc.gold) {
-      std::string text = doc.article.body[static_cast<std::size_t>(g.paragraph)].substr(g.begin, g.end - g.begin);
+      std::string text =
+          doc.article.body[static_cast<std::size_t>(g.paragraph)].substr(g.begin, g.end - g.begin);
       ++gold[{static_cast<int>(g.type), text}];
       ++gold_spans[std::move(text)];
     }
@@ -231,10 +232,11 @@ MentionScores score_mentions(const std::vector<Document>& docs, const Recognizer
         if (kv.first.first == t) g.insert(kv);
       for (const auto& kv : predicted)
         if (kv.first.first == t) p.insert(kv);
-      count_multiset(g, p, s.by_type[static_cast<std::size_t>(t)], [&](const char* what, const Typed& k, int n) {
-        s.errors.push_back(std::string(what) + " " + short_name(static_cast<sdk::EntityType>(k.first)) + " '" +
-                           k.second + "'" + (n > 1 ? " x" + std::to_string(n) : "") + where);
-      });
+      count_multiset(
+          g, p, s.by_type[static_cast<std::size_t>(t)], [&](const char* what, const Typed& k, int n) {
+            s.errors.push_back(std::string(what) + " " + short_name(static_cast<sdk::EntityType>(k.first)) +
+                               " '" + k.second + "'" + (n > 1 ? " x" + std::to_string(n) : "") + where);
+          });
     }
     count_multiset(gold_spans, predicted_spans, s.spans, [](const char*, const std::string&, int) {});
   }
@@ -250,8 +252,8 @@ std::string report(const MentionScores& s) {
   std::string out = "                                P      R     F1  gold\n";
   char line[96];
   auto row = [&](const char* name, const Counts& c) {
-    std::snprintf(line, sizeof line, "%-26s  %5.3f  %5.3f  %5.3f  %4zu\n", name, c.precision(), c.recall(), c.f1(),
-                  c.tp + c.fn);
+    std::snprintf(line, sizeof line, "%-26s  %5.3f  %5.3f  %5.3f  %4zu\n", name, c.precision(), c.recall(),
+                  c.f1(), c.tp + c.fn);
     out += line;
   };
   row("typed, all", s.typed);

@@ -112,12 +112,15 @@ Tally evaluate(const std::vector<Paragraph>& dev, const ent::NerTagger& tagger) 
     nlp::tokenize(p.text, tokens);
     tagger.tag(p.text, tokens, false, scratch, spans);
     std::vector<ent::eval::Span> predicted;
-    for (const auto& s : spans) predicted.push_back({0, tokens[s.first].begin, tokens[s.last - 1].end, s.type});
+    for (const auto& s : spans)
+      predicted.push_back({0, tokens[s.first].begin, tokens[s.last - 1].end, s.type});
     if (std::getenv("SLUICE_NER_TRAIN_SHOW")) {  // every dev sentence with gold and predicted names
       std::cout << p.text << "\n   gold:";
-      for (const auto& g : p.gold) std::cout << " [" << p.text.substr(g.begin, g.end - g.begin) << "/" << int(g.type) << "]";
+      for (const auto& g : p.gold)
+        std::cout << " [" << p.text.substr(g.begin, g.end - g.begin) << "/" << int(g.type) << "]";
       std::cout << "\n   pred:";
-      for (const auto& g : predicted) std::cout << " [" << p.text.substr(g.begin, g.end - g.begin) << "/" << int(g.type) << "]";
+      for (const auto& g : predicted)
+        std::cout << " [" << p.text.substr(g.begin, g.end - g.begin) << "/" << int(g.type) << "]";
       std::cout << "\n";
     }
     for (const auto& s : predicted) {
@@ -142,7 +145,8 @@ Tally evaluate(const std::vector<Paragraph>& dev, const ent::NerTagger& tagger) 
 
 void print(const std::string& name, const Tally& t) {
   static const char* kNames[] = {"PER", "ORG", "LOC", "MISC"};
-  std::printf("  %-28s all P %.3f R %.3f F1 %.3f |", name.c_str(), t.all.precision(), t.all.recall(), t.all.f1());
+  std::printf("  %-28s all P %.3f R %.3f F1 %.3f |", name.c_str(), t.all.precision(), t.all.recall(),
+              t.all.f1());
   for (int k = 0; k < 4; ++k) std::printf(" %s %.3f", kNames[k], t.by_type[static_cast<std::size_t>(k)].f1());
   std::printf("\n");
 }
@@ -223,7 +227,8 @@ int main(int argc, char** argv) {
           for (const auto id : f) ++count[id];
       for (auto& s : seqs)
         for (auto& f : s.features)
-          std::erase_if(f, [&](nlp::FeatureId id) { return count[id] < static_cast<std::uint32_t>(min_count); });
+          std::erase_if(f,
+                        [&](nlp::FeatureId id) { return count[id] < static_cast<std::uint32_t>(min_count); });
     }
     std::vector<std::pair<std::string, std::vector<Paragraph>>> devs;
     for (const auto& d : dev_paths) devs.emplace_back(d, read_paragraphs({d}));
@@ -246,7 +251,8 @@ int main(int argc, char** argv) {
       bytes = trainer.serialise(min_weight);
       const nlp::SequenceModel model(bytes);
       const ent::NerTagger tagger(model, features);
-      std::cout << "  model: " << model.features() << " features, " << bytes.size() << " bytes; exact spans on dev:\n";
+      std::cout << "  model: " << model.features() << " features, " << bytes.size()
+                << " bytes; exact spans on dev:\n";
       for (const auto& [name, dev] : devs) print(name, evaluate(dev, tagger));
     }
     std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
