@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -147,6 +149,31 @@ TEST_F(RunHandleTest, StopAbandonsTheQueueAtItsDeadline) {
   EXPECT_EQ(stored + refused, 20);
   EXPECT_GT(refused, 0);  // at most capacity + one batch fit before the stream stopped
   EXPECT_EQ(static_cast<std::uint64_t>(stored), report.articles);
+}
+
+// The live observer a started run reports to, as Host::run's runs do.
+TEST_F(RunHandleTest, TheObserverSeesTheStartedRunsStageCalls) {
+  struct Counting : host::RunObserver {
+    void stage_call(const host::PipelineConfig& p, const host::StageConfig& s, const char*,
+                    std::chrono::nanoseconds, std::uint64_t, std::uint64_t out, std::uint64_t) override {
+      std::lock_guard lock(mu);
+      by_stage[p.name + "/" + s.name] += out;
+    }
+    void queue_depth(const host::PipelineConfig&, const char*, std::size_t) override {}
+    std::mutex mu;
+    std::map<std::string, std::uint64_t> by_stage;  // articles or documents out
+  } observer;
+  host::RunOptions options;
+  options.observer = &observer;
+  const auto cfg = config(false);
+  auto run = host_.start(cfg, "live", options);
+  for (int i = 0; i < 50; ++i) run.push(text_document(i));
+  run.close();
+  EXPECT_TRUE(run.wait().ok());
+  std::lock_guard lock(observer.mu);
+  EXPECT_EQ(observer.by_stage["live/push"], 50u);
+  EXPECT_EQ(observer.by_stage["live/plain_text"], 50u);
+  EXPECT_EQ(observer.by_stage["live/jsonl"], 50u);
 }
 
 TEST_F(RunHandleTest, PushAndPullNeedTheirStages) {
