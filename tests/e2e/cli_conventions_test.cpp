@@ -60,7 +60,9 @@ TEST(CliConventions, PluginsListAsJsonParses) {
   bool files = false;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const auto p = list->getObject(static_cast<unsigned>(i));
-    EXPECT_TRUE(p->has("kind") && p->has("version") && p->has("description") && p->has("sha256"));
+    EXPECT_TRUE(p->has("kind") && p->has("version") && p->has("description") && p->has("path"));
+    // A plugin from a file is pinned by its digest; built-ins (push, pull) have no file.
+    EXPECT_EQ(p->has("sha256"), !p->getValue<std::string>("path").empty()) << p->getValue<std::string>("name");
     if (p->getValue<std::string>("name") == "files") files = p->getValue<std::string>("kind") == "source";
   }
   EXPECT_TRUE(files) << r.out;
