@@ -102,7 +102,17 @@ class CommitAtomicity : public ::testing::Test {
   void expect_nothing_committed(const CliResult& r) {
     EXPECT_EQ(r.status.code, 1) << r.err;
     EXPECT_THAT(r.err, HasSubstr("cannot commit checkpoint to the state database"));
-    EXPECT_EQ(kv(ws_.state_file()), before_) << "part of the checkpoint transaction was stored on its own";
+    EXPECT_EQ(checkpoint_part(kv(ws_.state_file())), checkpoint_part(before_))
+        << "part of the checkpoint transaction was stored on its own";
+  }
+
+  // Everything but the jsonl sink's close mark (`<pipeline>/<stage>/closed_at`): the
+  // sink writes it when it closes, outside any checkpoint, and recovery compares
+  // it with the token (a mark unequal to the token means the bytes past the token
+  // are the sink's own and are cut), so it is not part of the transaction tested.
+  static std::map<std::string, std::string> checkpoint_part(std::map<std::string, std::string> kv) {
+    std::erase_if(kv, [](const auto& e) { return e.first.ends_with("/closed_at"); });
+    return kv;
   }
 
   Workspace ws_;
