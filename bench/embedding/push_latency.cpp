@@ -5,6 +5,8 @@
 // after the checkpoint commit). Prints median and p99 per configuration.
 //
 //   bench_push_latency [DOCUMENTS] [INTERVAL_US]     (defaults 2000, 1000)
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,8 +18,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <unistd.h>
 
 #include "sluice/host/host.hpp"
 
@@ -128,7 +128,8 @@ std::vector<double> ack_latency(const std::string& batch_timeout, const std::fil
 int main(int argc, char** argv) {
   const int documents = argc > 1 ? std::atoi(argv[1]) : 2000;
   const auto interval = std::chrono::microseconds(argc > 2 ? std::atoi(argv[2]) : 1000);
-  const auto dir = std::filesystem::temp_directory_path() / ("sluice-bench-push-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("sluice-bench-push-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::printf("push -> plain_text -> pull, %d documents, one every %lld us, 2 workers\n", documents,
               static_cast<long long>(interval.count()));
@@ -137,12 +138,13 @@ int main(int argc, char** argv) {
   int round = 0;
   for (const std::string timeout : {"100ms", "5ms", "1ms"}) {
     for (const bool with_state : {false, true}) {
-      const auto state = with_state ? dir / ("state-" + std::to_string(round++) + ".db") : std::filesystem::path();
+      const auto state =
+          with_state ? dir / ("state-" + std::to_string(round++) + ".db") : std::filesystem::path();
       const auto f = measure(timeout, state, documents, interval);
       const auto ack = ack_latency(timeout, state, std::min(documents, 300));
-      std::printf("%-14s %-10s %10.2f / %-9.2f %10.2f / %-9.2f\n", timeout.c_str(), with_state ? "sqlite" : "none",
-                  percentile(f.to_article_ms, 0.5), percentile(f.to_article_ms, 0.99), percentile(ack, 0.5),
-                  percentile(ack, 0.99));
+      std::printf("%-14s %-10s %10.2f / %-9.2f %10.2f / %-9.2f\n", timeout.c_str(),
+                  with_state ? "sqlite" : "none", percentile(f.to_article_ms, 0.5),
+                  percentile(f.to_article_ms, 0.99), percentile(ack, 0.5), percentile(ack, 0.99));
     }
   }
   std::filesystem::remove_all(dir);

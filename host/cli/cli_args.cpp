@@ -63,7 +63,8 @@ Args parse_args(const VerbSpec& spec, int argc, char** argv, int first) {
   if (args.positionals.size() < spec.min_positionals)
     throw UsageError("missing argument; usage: " + spec.usage);
   if (args.positionals.size() > spec.max_positionals)
-    throw UsageError("unexpected argument '" + args.positionals[spec.max_positionals] + "'; usage: " + spec.usage);
+    throw UsageError("unexpected argument '" + args.positionals[spec.max_positionals] +
+                     "'; usage: " + spec.usage);
   return args;
 }
 

@@ -11,15 +11,16 @@
 namespace sluice::cli {
 
 int cmd_history(int argc, char** argv) {
-  const VerbSpec spec{"sluice history [PIPELINE] [--config FILE] [--state FILE] [--limit N] [--format text|json]",
-                      "Recent runs, newest first: start time, duration, outcome, documents read,\n"
-                      "articles delivered, failures and dead letters.",
-                      {{"--config", "FILE", "the pipeline config (its [host] state names the database)"},
-                       {"--state", "FILE", "the state database (default: the config's, else var/sluice.db)"},
-                       {"--limit", "N", "how many runs (default 20)"},
-                       format_option()},
-                      0,
-                      1};
+  const VerbSpec spec{
+      "sluice history [PIPELINE] [--config FILE] [--state FILE] [--limit N] [--format text|json]",
+      "Recent runs, newest first: start time, duration, outcome, documents read,\n"
+      "articles delivered, failures and dead letters.",
+      {{"--config", "FILE", "the pipeline config (its [host] state names the database)"},
+       {"--state", "FILE", "the state database (default: the config's, else var/sluice.db)"},
+       {"--limit", "N", "how many runs (default 20)"},
+       format_option()},
+      0,
+      1};
   const auto args = parse_args(spec, argc, argv, 2);
   if (args.help) {
     std::cout << help_text(spec);
@@ -52,8 +53,8 @@ int cmd_history(int argc, char** argv) {
     std::cout << out << "\n";
     return kExitOk;
   }
-  std::printf("%-6s %-14s %-19s %9s %-8s %9s %9s %7s %5s\n", "RUN", "PIPELINE", "STARTED", "SECONDS", "STATUS",
-              "DOCUMENTS", "ARTICLES", "FAILED", "DLQ");
+  std::printf("%-6s %-14s %-19s %9s %-8s %9s %9s %7s %5s\n", "RUN", "PIPELINE", "STARTED", "SECONDS",
+              "STATUS", "DOCUMENTS", "ARTICLES", "FAILED", "DLQ");
   for (const auto& r : runs) {
     const double secs = r.finished_ms ? static_cast<double>(r.finished_ms - r.started_ms) / 1000.0 : 0.0;
     std::printf("%-6lld %-14s %-19s %9.3f %-8s %9llu %9llu %7llu %5llu\n", static_cast<long long>(r.id),

@@ -71,8 +71,8 @@ int cmd_new_plugin(int argc, char** argv) {
   host::Host h;
   h.load_plugins();
   if (const auto* taken = h.registry().find(name))
-    throw UsageError("a plugin named '" + name + "' is already installed (" + host::kind_name(taken->kind()) + ", " +
-                     (taken->path.empty() ? std::string("in-process") : taken->path.string()) +
+    throw UsageError("a plugin named '" + name + "' is already installed (" + host::kind_name(taken->kind()) +
+                     ", " + (taken->path.empty() ? std::string("in-process") : taken->path.string()) +
                      "); choose another NAME");
   const std::filesystem::path dir = args.get("--dir", name);
 

@@ -37,7 +37,9 @@ int list_plugins(const host::Host& h, bool verbose) {
     if (verbose) {
       std::cout << std::setw(24) << "" << (p->path.empty() ? "(in-process)" : p->path.string())
                 << (p->path.empty() ? "" : "  sha256:" + p->sha256()) << "  SDK " << p->sdk_version() << "\n";
-      for (const auto& missing : p->lacks()) std::cout << std::setw(24) << "" << "lacks " << missing << "\n";
+      for (const auto& missing : p->lacks())
+        std::cout << std::setw(24) << ""
+                  << "lacks " << missing << "\n";
     }
   }
   return kExitOk;
@@ -53,8 +55,7 @@ int cmd_plugins(int argc, char** argv) {
       "Lists the plugins found on the search path (kind, name, version, description),\n"
       "describes one plugin's options, or prints a TOML stage block for it that validates.",
       {plugin_dir_option(),
-       {"--format", "FMT",
-        "list: text (default) or json; describe: text, markdown or json (a JSON schema)"},
+       {"--format", "FMT", "list: text (default) or json; describe: text, markdown or json (a JSON schema)"},
        {"--pipeline", "NAME", "sample: the pipeline name the block is written for (default: example)"},
        {"--verbose", "", "list: also show each plugin's file and SHA-256"}},
       0,

@@ -17,23 +17,24 @@ namespace sluice::cli {
 namespace {
 
 VerbSpec search_spec() {
-  return {"sluice search CONFIG QUERY [--pipeline P] [--sink NAME] [--limit N] [--since DATE]\n"
-          "                     [--entity NAME] [--language xx] [--json] [--plugin-dir DIR]...",
-          "Searches what a pipeline stored, best matches first: id, published date, title,\n"
-          "source and a snippet with the matched words highlighted. The sink answers in its own\n"
-          "query language: SQLite FTS5 (`flood AND title:valley`, \"exact phrase\", prefix*)\n"
-          "ranked by bm25, or PostgreSQL websearch syntax (`flood -drill \"exact phrase\"`).\n"
-          "Without --sink, the first sink of the pipeline that can be searched.",
-          {plugin_dir_option(),
-           {"--pipeline", "P", "the pipeline whose sink to search (default: the only one, or the first)"},
-           {"--sink", "NAME", "the sink stage to search (default: the first searchable one)"},
-           {"--limit", "N", "at most N results (default 10)"},
-           {"--since", "DATE", "only articles published on or after DATE (YYYY-MM-DD)"},
-           {"--entity", "NAME", "only articles naming this entity (its name or a mention's exact text)"},
-           {"--language", "xx", "only articles in this language (ISO 639-1, e.g. en)"},
-           {"--json", "", "one JSON array of results on stdout"}},
-          2,
-          2};
+  return {
+      "sluice search CONFIG QUERY [--pipeline P] [--sink NAME] [--limit N] [--since DATE]\n"
+      "                     [--entity NAME] [--language xx] [--json] [--plugin-dir DIR]...",
+      "Searches what a pipeline stored, best matches first: id, published date, title,\n"
+      "source and a snippet with the matched words highlighted. The sink answers in its own\n"
+      "query language: SQLite FTS5 (`flood AND title:valley`, \"exact phrase\", prefix*)\n"
+      "ranked by bm25, or PostgreSQL websearch syntax (`flood -drill \"exact phrase\"`).\n"
+      "Without --sink, the first sink of the pipeline that can be searched.",
+      {plugin_dir_option(),
+       {"--pipeline", "P", "the pipeline whose sink to search (default: the only one, or the first)"},
+       {"--sink", "NAME", "the sink stage to search (default: the first searchable one)"},
+       {"--limit", "N", "at most N results (default 10)"},
+       {"--since", "DATE", "only articles published on or after DATE (YYYY-MM-DD)"},
+       {"--entity", "NAME", "only articles naming this entity (its name or a mention's exact text)"},
+       {"--language", "xx", "only articles in this language (ISO 639-1, e.g. en)"},
+       {"--json", "", "one JSON array of results on stdout"}},
+      2,
+      2};
 }
 
 const host::PipelineConfig& pick_pipeline(const host::Config& config, const Args& args) {
@@ -50,8 +51,8 @@ const host::StageConfig& pick_sink(const host::PipelineConfig& p, const Args& ar
   std::string searchable;
   for (const auto& s : p.sinks)
     if (s.plugin->searchable()) searchable += (searchable.empty() ? "" : ", ") + s.name;
-  const std::string which = searchable.empty() ? " (sqlite and postgres sinks can be)"
-                                               : "; sinks that can: " + searchable;
+  const std::string which =
+      searchable.empty() ? " (sqlite and postgres sinks can be)" : "; sinks that can: " + searchable;
   for (const auto& s : p.sinks) {
     if (args.has("--sink") ? s.name != args.get("--sink") : !s.plugin->searchable()) continue;
     if (!s.plugin->searchable())
@@ -67,9 +68,12 @@ const host::StageConfig& pick_sink(const host::PipelineConfig& p, const Args& ar
 std::string highlighted(const std::string& snippet, bool terminal) {
   std::string out;
   for (char c : snippet) {
-    if (c == sdk::kHighlightStart) out += terminal ? "\033[1m" : "**";
-    else if (c == sdk::kHighlightEnd) out += terminal ? "\033[0m" : "**";
-    else out += c == '\n' ? ' ' : c;
+    if (c == sdk::kHighlightStart)
+      out += terminal ? "\033[1m" : "**";
+    else if (c == sdk::kHighlightEnd)
+      out += terminal ? "\033[0m" : "**";
+    else
+      out += c == '\n' ? ' ' : c;
   }
   return out;
 }
@@ -137,7 +141,8 @@ int cmd_search(int argc, char** argv) {
   const auto stage = h.registry().create(*sink.plugin, init);
   auto* searchable = dynamic_cast<sdk::Searchable*>(stage.get());
   if (!searchable)
-    throw std::runtime_error("plugin " + sink.plugin->name() + " declares it can be searched but its stage does not");
+    throw std::runtime_error("plugin " + sink.plugin->name() +
+                             " declares it can be searched but its stage does not");
   const auto hits = searchable->search(query);
   if (auto* s = dynamic_cast<sdk::Sink*>(stage.get())) s->close();
   if (args.has("--json"))

@@ -6,8 +6,8 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "console.hpp"
-#include "structured_log.hpp"
 #include "sluice/host/serve.hpp"
+#include "structured_log.hpp"
 
 namespace sluice::cli {
 namespace {

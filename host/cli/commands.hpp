@@ -6,8 +6,8 @@ namespace sluice::cli {
 
 // Exit codes shared by every verb.
 constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;  // the run happened but something failed
-constexpr int kExitUsage = 2;   // bad command line or invalid config
+constexpr int kExitFailed = 1;   // the run happened but something failed
+constexpr int kExitUsage = 2;    // bad command line or invalid config
 constexpr int kExitStopped = 3;  // SIGINT/SIGTERM ended a run early; what it did is committed
 
 int cmd_run(int argc, char** argv);

@@ -5,8 +5,8 @@
 #include <ctime>
 #include <filesystem>
 
-#include "sluice/host/state_check.hpp"
 #include "sluice/host/stage_check.hpp"
+#include "sluice/host/state_check.hpp"
 
 namespace sluice::cli {
 namespace {

@@ -46,8 +46,10 @@ std::string usage() {
   std::string out = "usage: sluice <verb> [options]\n\nverbs:\n";
   for (const auto& v : verbs()) {
     std::string left = std::string("  ") + v.synopsis;
-    if (left.size() >= 20) left += "\n" + std::string(20, ' ');
-    else left += std::string(20 - left.size(), ' ');
+    if (left.size() >= 20)
+      left += "\n" + std::string(20, ' ');
+    else
+      left += std::string(20 - left.size(), ' ');
     out += left + v.summary + "\n";
   }
   out += "\n`sluice <verb> --help` describes each verb's options; `sluice --version` the build.\n";
@@ -61,7 +63,8 @@ int main(int argc, char** argv) {
     std::cout << usage();
     return argc < 2 ? kExitUsage : kExitOk;
   }
-  if (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0) return cmd_version(argc, argv);
+  if (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0)
+    return cmd_version(argc, argv);
   const std::string verb = argv[1];
   for (const auto& v : verbs()) {
     if (verb != v.name) continue;

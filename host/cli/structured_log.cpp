@@ -51,7 +51,8 @@ std::vector<OptionSpec> log_options() {
 StructuredLog make_log(const Args& args) {
   const auto level = args.get("--log-level", "info");
   const auto format = args.get("--log-format", "text");
-  if (level != "info" && level != "warn") throw UsageError("--log-level must be info or warn, not '" + level + "'");
+  if (level != "info" && level != "warn")
+    throw UsageError("--log-level must be info or warn, not '" + level + "'");
   if (format != "text" && format != "json")
     throw UsageError("--log-format must be text or json, not '" + format + "'");
   return StructuredLog(level == "warn" ? LogLevel::Warn : LogLevel::Info,

@@ -24,7 +24,8 @@ class StructuredLog final : public sdk::Log {
 
   // "2026-12-07T18:40:01.123Z INFO  message" or
   // {"ts":"2026-12-07T18:40:01.123Z","level":"info","msg":"message"}.
-  static std::string format_line(LogFormat format, LogLevel level, std::string_view timestamp, std::string_view m);
+  static std::string format_line(LogFormat format, LogLevel level, std::string_view timestamp,
+                                 std::string_view m);
   static std::string now_utc();
 
  private:

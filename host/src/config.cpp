@@ -15,8 +15,8 @@
 #include "env_substitution.hpp"
 #include "schedule/schedule_text.hpp"
 #include "schedule/time_zone.hpp"
-#include "toml_diagnostics.hpp"
 #include "sluice/host/options_schema.hpp"
+#include "toml_diagnostics.hpp"
 
 namespace sluice::host {
 
@@ -60,8 +60,8 @@ std::string read_text_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     const int why = errno;
-    throw ConfigError({file.string()},
-                      std::string("cannot read config file: ") + (why != 0 ? std::strerror(why) : "unknown reason"));
+    throw ConfigError({file.string()}, std::string("cannot read config file: ") +
+                                           (why != 0 ? std::strerror(why) : "unknown reason"));
   }
   // One byte over the bound is enough for parse_toml to refuse it; a huge
   // (or endless, like /dev/zero) file is never read whole.

@@ -61,7 +61,8 @@ StateDb* Host::state(const Config& config) {
   return slot.get();
 }
 
-std::vector<RunReport> Host::run(const Config& config, const std::string& pipeline, const RunOptions& options) {
+std::vector<RunReport> Host::run(const Config& config, const std::string& pipeline,
+                                 const RunOptions& options) {
   RunOptions run_options = options;
   if (!run_options.state_db) run_options.state_db = state(config);
   std::vector<RunReport> reports;
@@ -78,7 +79,8 @@ const PipelineConfig& Host::pipeline_named(const Config& config, const std::stri
   std::string known;
   for (const auto& p : config.pipelines) known += (known.empty() ? "" : ", ") + p.name;
   // At the first pipeline's table: where the file's pipelines begin.
-  const SourcePosition where = config.pipelines.empty() ? SourcePosition{config.file} : config.pipelines[0].position;
+  const SourcePosition where =
+      config.pipelines.empty() ? SourcePosition{config.file} : config.pipelines[0].position;
   throw ConfigErrors({ConfigError(where, "no pipeline named '" + name + "' (pipelines: " + known + ")")});
 }
 

@@ -206,9 +206,9 @@ sluice_plugin_descriptor builtin_descriptor(std::uint32_t kind, const char* name
 const sluice_plugin_descriptor* push_source_descriptor() {
   // THREAD_SAFE: acknowledged while next() waits for the next push, so an
   // idle producer never holds up the acknowledgement of what it sent.
-  static const sluice_plugin_descriptor d =
-      builtin_descriptor(SLUICE_KIND_SOURCE, "push", "Documents an embedding program pushes (RunHandle::push)",
-                         kPushOptions, std::size(kPushOptions), SLUICE_PLUGIN_FLAG_THREAD_SAFE, &refuse_push);
+  static const sluice_plugin_descriptor d = builtin_descriptor(
+      SLUICE_KIND_SOURCE, "push", "Documents an embedding program pushes (RunHandle::push)", kPushOptions,
+      std::size(kPushOptions), SLUICE_PLUGIN_FLAG_THREAD_SAFE, &refuse_push);
   return &d;
 }
 

@@ -368,8 +368,8 @@ class Run : public std::enable_shared_from_this<Run> {
                std::uint64_t out, std::uint64_t failed) {
     if (options_.observer)
       call_user("the run observer", [&] {
-        options_.observer->stage_call(p_, stage, kind, std::chrono::duration_cast<std::chrono::nanoseconds>(took),
-                                      in, out, failed);
+        options_.observer->stage_call(
+            p_, stage, kind, std::chrono::duration_cast<std::chrono::nanoseconds>(took), in, out, failed);
       });
   }
 
@@ -1087,8 +1087,9 @@ std::string format_report(const RunReport& r) {
     out += "  " + std::to_string(r.dead_lettered) + " item(s) in the dead-letter store: `sluice dlq list`\n";
   if (!r.fatal_error.empty()) out += "  run failed: " + r.fatal_error + "\n";
   if (r.stopped)
-    out += "  stopped before the input was exhausted: the work in flight was committed; a rerun continues from "
-           "there\n";
+    out +=
+        "  stopped before the input was exhausted: the work in flight was committed; a rerun continues from "
+        "there\n";
   return out;
 }
 

@@ -38,9 +38,9 @@ std::filesystem::path default_plugin_dir() {
   return package_dir().empty() ? installed : package_dir();
 }
 
-std::vector<std::filesystem::path> plugin_search_path(
-    const std::vector<std::filesystem::path>& cli_dirs,
-    const std::vector<std::filesystem::path>& config_dirs, bool with_default) {
+std::vector<std::filesystem::path> plugin_search_path(const std::vector<std::filesystem::path>& cli_dirs,
+                                                      const std::vector<std::filesystem::path>& config_dirs,
+                                                      bool with_default) {
   std::vector<std::filesystem::path> dirs(cli_dirs.begin(), cli_dirs.end());
   if (const char* env = std::getenv("SLUICE_PLUGIN_DIR"); env != nullptr) {
     std::string_view rest(env);

@@ -35,14 +35,15 @@ bool is_plugin(const StageConfig& s, const sluice_plugin_descriptor* d) {
 
 // The one stage of `stages` made from plugin `d`, if any. Two would split
 // the stream between them, so a second is refused.
-std::optional<std::size_t> sole_stage(const std::vector<StageConfig>& stages, const sluice_plugin_descriptor* d,
-                                      const PipelineConfig& p) {
+std::optional<std::size_t> sole_stage(const std::vector<StageConfig>& stages,
+                                      const sluice_plugin_descriptor* d, const PipelineConfig& p) {
   std::optional<std::size_t> found;
   for (std::size_t i = 0; i < stages.size(); ++i) {
     if (!is_plugin(stages[i], d)) continue;
     if (found)
-      throw ConfigErrors({ConfigError(stages[i].position, "pipeline '" + p.name + "' has a second '" + d->name +
-                                                              "' stage; a run has one stream each way")});
+      throw ConfigErrors(
+          {ConfigError(stages[i].position, "pipeline '" + p.name + "' has a second '" + d->name +
+                                               "' stage; a run has one stream each way")});
     found = i;
   }
   return found;
@@ -135,8 +136,10 @@ RunHandle& RunHandle::operator=(RunHandle&& other) noexcept {
 RunHandle::~RunHandle() {
   if (!state_) return;
   try {
-    if (!finished()) stop(std::chrono::milliseconds(0));
-    else wait();
+    if (!finished())
+      stop(std::chrono::milliseconds(0));
+    else
+      wait();
   } catch (...) {
     // Nothing to report to from a destructor; wait() would have rethrown a
     // start failure the owner chose not to look at.
@@ -149,8 +152,8 @@ const std::string& RunHandle::pipeline() const { return state_->pipeline; }
 
 std::future<Ack> RunHandle::push(sdk::RawDocument document) {
   if (!state_->input)
-    throw RunError("pipeline '" + state_->pipeline + "' has no push source: add [[pipeline." + state_->pipeline +
-                   ".source]] with plugin = \"push\"");
+    throw RunError("pipeline '" + state_->pipeline + "' has no push source: add [[pipeline." +
+                   state_->pipeline + ".source]] with plugin = \"push\"");
   return state_->input->push(std::move(document));
 }
 
@@ -160,8 +163,8 @@ void RunHandle::close() {
 
 std::optional<sdk::Article> RunHandle::pull(std::chrono::milliseconds timeout) {
   if (!state_->output)
-    throw RunError("pipeline '" + state_->pipeline + "' has no pull sink: add [[pipeline." + state_->pipeline +
-                   ".sink]] with plugin = \"pull\"");
+    throw RunError("pipeline '" + state_->pipeline + "' has no pull sink: add [[pipeline." +
+                   state_->pipeline + ".sink]] with plugin = \"pull\"");
   return state_->output->pull(timeout);
 }
 

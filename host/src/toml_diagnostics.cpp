@@ -32,8 +32,10 @@ int bracket_balance(std::string_view line, std::size_t* first_open) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (quote) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\' && quote == '"')
+        ++i;
+      else if (c == quote)
+        quote = 0;
       continue;
     }
     if (c == '#') break;
@@ -69,7 +71,8 @@ bool find_unclosed_array(const std::vector<std::string_view>& lines, std::uint32
 }
 
 // The value after `key =` on a line, and where it starts.
-bool value_on_line(std::string_view text, std::string_view& key, std::string_view& value, std::uint32_t& column) {
+bool value_on_line(std::string_view text, std::string_view& key, std::string_view& value,
+                   std::uint32_t& column) {
   const auto eq = text.find('=');
   if (eq == std::string_view::npos) return false;
   key = text.substr(0, eq);
@@ -105,8 +108,8 @@ TomlDiagnosis explain_toml_error(std::string_view text, std::uint32_t line, std:
   TomlDiagnosis out{line, column, said};
   const auto lines = split_lines(text);
   if (line == 0 || line > lines.size()) return out;
-  const std::string parser_said = " (the TOML parser stopped at " + where(line, column) + ": " +
-                                  std::string(description) + ")";
+  const std::string parser_said =
+      " (the TOML parser stopped at " + where(line, column) + ": " + std::string(description) + ")";
 
   if (contains(description, "while parsing array")) {
     std::uint32_t open_line = 0, open_column = 0;
@@ -123,27 +126,32 @@ TomlDiagnosis explain_toml_error(std::string_view text, std::uint32_t line, std:
   std::uint32_t value_column = 0;
   if (!value_on_line(lines[line - 1], key, value, value_column)) return out;
 
-  const bool parser_guessed_a_literal =
-      contains(description, "while parsing floating-point") || contains(description, "while parsing boolean") ||
-      contains(description, "could not determine value type") || contains(description, "while parsing integer");
+  const bool parser_guessed_a_literal = contains(description, "while parsing floating-point") ||
+                                        contains(description, "while parsing boolean") ||
+                                        contains(description, "could not determine value type") ||
+                                        contains(description, "while parsing integer");
   if (contains(description, "while parsing boolean")) {
     out.column = value_column;
-    out.message = "the value of '" + std::string(key) + "' is not valid TOML: write true or false, or put a string in "
-                  "quotes" + parser_said;
+    out.message = "the value of '" + std::string(key) +
+                  "' is not valid TOML: write true or false, or put a string in "
+                  "quotes" +
+                  parser_said;
     return out;
   }
   if (parser_guessed_a_literal && starts_like_bare_word(value) && value != "true" && value != "false") {
     out.column = value_column;
-    out.message = "the value of '" + std::string(key) + "' is not valid TOML; a string needs quotes: " +
-                  std::string(key) + " = \"" + std::string(value) + "\"" + parser_said;
+    out.message = "the value of '" + std::string(key) +
+                  "' is not valid TOML; a string needs quotes: " + std::string(key) + " = \"" +
+                  std::string(value) + "\"" + parser_said;
     return out;
   }
   if (contains(description, "while parsing string") && contains(description, "control characters")) {
     out.column = value_column;
-    out.message = "the string of '" + std::string(key) +
-                  "' is not closed on its line (a \"...\" string ends on the line it starts; use \"\"\"...\"\"\" "
-                  "for text over several lines)" +
-                  parser_said;
+    out.message =
+        "the string of '" + std::string(key) +
+        "' is not closed on its line (a \"...\" string ends on the line it starts; use \"\"\"...\"\"\" "
+        "for text over several lines)" +
+        parser_said;
   }
   return out;
 }

@@ -11,7 +11,7 @@
 namespace sluice::host::detail {
 
 struct TomlDiagnosis {
-  std::uint32_t line = 0;    // 1-based position the message is about
+  std::uint32_t line = 0;  // 1-based position the message is about
   std::uint32_t column = 0;
   std::string message;
 };

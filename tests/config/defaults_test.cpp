@@ -28,8 +28,7 @@ TEST_F(ConfigTest, WrittenValueReplacesTheDefault) {
 }
 
 TEST_F(ConfigTest, DefaultsOfOtherKindsAndOptionlessPlugins) {
-  const auto c =
-      load(with_source("path = \"in\"\n") + "\n[[pipeline.p.enrich]]\nplugin = \"tagger\"\n");
+  const auto c = load(with_source("path = \"in\"\n") + "\n[[pipeline.p.enrich]]\nplugin = \"tagger\"\n");
   const auto& p = c.pipelines.at(0);
   EXPECT_EQ(p.parsers.at(0).options.string("encoding"), "utf-8");
   EXPECT_TRUE(p.enrichers.at(0).options.all().empty());
@@ -53,11 +52,10 @@ TEST_F(ConfigTest, PipelineDefaults) {
 }
 
 TEST_F(ConfigTest, ExplicitPipelineSettings) {
-  const auto c =
-      load(std::string("[host]\nplugin_dirs = [\"a\", \"b\"]\nstate = \"var/s.db\"\n\n") +
-           "[pipeline.p]\nschedule = \"every 15m\"\nworkers = 2\nqueue_capacity = 1\n"
-           "batch_size = 1\n" +
-           kSource + kParser + kSink);
+  const auto c = load(std::string("[host]\nplugin_dirs = [\"a\", \"b\"]\nstate = \"var/s.db\"\n\n") +
+                      "[pipeline.p]\nschedule = \"every 15m\"\nworkers = 2\nqueue_capacity = 1\n"
+                      "batch_size = 1\n" +
+                      kSource + kParser + kSink);
   const auto& p = c.pipelines.at(0);
   EXPECT_EQ(p.schedule, "every 15m");
   EXPECT_EQ(p.workers, 2u);

@@ -5,9 +5,7 @@
 namespace sluice::config_test {
 namespace {
 
-const sdk::Options& feed_options(const host::Config& c) {
-  return c.pipelines.at(0).sources.at(0).options;
-}
+const sdk::Options& feed_options(const host::Config& c) { return c.pipelines.at(0).sources.at(0).options; }
 
 TEST_F(ConfigTest, EnvVariableIsSubstituted) {
   ScopedEnv env("SLUICE_CFGTEST_ROOT", "/data");
@@ -89,15 +87,15 @@ TEST_F(ConfigTest, UnsetVariableInTablePointsAtTheString) {
 
 TEST_F(ConfigTest, SubstitutedStringMayStandInForWorkers) {
   ScopedEnv env("SLUICE_CFGTEST_W", std::nullopt);
-  const auto c = load(std::string("[pipeline.p]\nworkers = \"${SLUICE_CFGTEST_W:-3}\"\n") +
-                      kSource + kParser + kSink);
+  const auto c =
+      load(std::string("[pipeline.p]\nworkers = \"${SLUICE_CFGTEST_W:-3}\"\n") + kSource + kParser + kSink);
   EXPECT_EQ(c.pipelines.at(0).workers, 3u);
 }
 
 TEST_F(ConfigTest, SetVariableStandsInForWorkers) {
   ScopedEnv env("SLUICE_CFGTEST_W", "5");
-  const auto c = load(std::string("[pipeline.p]\nworkers = \"${SLUICE_CFGTEST_W:-3}\"\n") +
-                      kSource + kParser + kSink);
+  const auto c =
+      load(std::string("[pipeline.p]\nworkers = \"${SLUICE_CFGTEST_W:-3}\"\n") + kSource + kParser + kSink);
   EXPECT_EQ(c.pipelines.at(0).workers, 5u);
 }
 
@@ -108,10 +106,10 @@ TEST_F(ConfigTest, LiteralStringForWorkersIsATypeError) {
 
 TEST_F(ConfigTest, SubstitutedNonNumberForWorkersIsATypeError) {
   ScopedEnv env("SLUICE_CFGTEST_W", "many");
-  EXPECT_EQ(error(std::string("[pipeline.p]\nworkers = \"${SLUICE_CFGTEST_W}\"\n") + kSource +
-                  kParser + kSink),
-            "pipeline.toml:2:11: error: workers must be an integer, got \"many\", the value of "
-            "\"${SLUICE_CFGTEST_W}\" from the environment");
+  EXPECT_EQ(
+      error(std::string("[pipeline.p]\nworkers = \"${SLUICE_CFGTEST_W}\"\n") + kSource + kParser + kSink),
+      "pipeline.toml:2:11: error: workers must be an integer, got \"many\", the value of "
+      "\"${SLUICE_CFGTEST_W}\" from the environment");
 }
 
 TEST_F(ConfigTest, SubstitutedStringMayStandInForIntAndBoolOptions) {
@@ -141,9 +139,8 @@ TEST_F(ConfigTest, SubstitutedStringMayStandInForFloatOption) {
 }
 
 TEST_F(ConfigTest, PluginNameMayComeFromTheEnvironment) {
-  const auto c =
-      load("[[pipeline.p.source]]\nplugin = \"${SLUICE_CFGTEST_NONE:-feed}\"\npath = \"in\"\n" +
-           std::string(kParser) + kSink);
+  const auto c = load("[[pipeline.p.source]]\nplugin = \"${SLUICE_CFGTEST_NONE:-feed}\"\npath = \"in\"\n" +
+                      std::string(kParser) + kSink);
   EXPECT_EQ(c.pipelines.at(0).sources.at(0).plugin->name(), "feed");
 }
 

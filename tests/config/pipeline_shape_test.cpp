@@ -37,8 +37,7 @@ TEST_F(ConfigTest, DuplicateTomlKeyIsASyntaxError) {
 }
 
 TEST_F(ConfigTest, EmptyConfigHasNoPipeline) {
-  EXPECT_EQ(error(""),
-            "pipeline.toml:1:1: error: no pipeline defined; add a [pipeline.<name>] table");
+  EXPECT_EQ(error(""), "pipeline.toml:1:1: error: no pipeline defined; add a [pipeline.<name>] table");
 }
 
 TEST_F(ConfigTest, HostOnlyConfigHasNoPipeline) {
@@ -50,10 +49,9 @@ TEST_F(ConfigTest, PipelineWithoutStagesNamesEachMissingKind) {
   // Enrichers are optional; the other three are not.
   EXPECT_THAT(
       errors("\n[pipeline.p]\nworkers = 1\n"),
-      ElementsAre(
-          "pipeline.toml:2:1: error: pipeline 'p' has no source stage; add [[pipeline.p.source]]",
-          "pipeline.toml:2:1: error: pipeline 'p' has no parser stage; add [[pipeline.p.parser]]",
-          "pipeline.toml:2:1: error: pipeline 'p' has no sink stage; add [[pipeline.p.sink]]"));
+      ElementsAre("pipeline.toml:2:1: error: pipeline 'p' has no source stage; add [[pipeline.p.source]]",
+                  "pipeline.toml:2:1: error: pipeline 'p' has no parser stage; add [[pipeline.p.parser]]",
+                  "pipeline.toml:2:1: error: pipeline 'p' has no sink stage; add [[pipeline.p.sink]]"));
 }
 
 TEST_F(ConfigTest, PipelineWithoutSinkOnly) {
@@ -62,15 +60,13 @@ TEST_F(ConfigTest, PipelineWithoutSinkOnly) {
 }
 
 TEST_F(ConfigTest, StagesMustBeArraysOfTables) {
-  EXPECT_THAT(errors(std::string("[pipeline.p.source]\nplugin = \"feed\"\npath = \"x\"\n") +
-                     kParser + kSink),
-              ::testing::Contains(
-                  "pipeline.toml:1:1: error: pipeline stages are written [[pipeline.p.source]]"));
+  EXPECT_THAT(
+      errors(std::string("[pipeline.p.source]\nplugin = \"feed\"\npath = \"x\"\n") + kParser + kSink),
+      ::testing::Contains("pipeline.toml:1:1: error: pipeline stages are written [[pipeline.p.source]]"));
 }
 
 TEST_F(ConfigTest, PipelineMustBeATable) {
-  EXPECT_EQ(error("pipeline = 3\n"),
-            "pipeline.toml:1:12: error: pipelines are written [pipeline.<name>]");
+  EXPECT_EQ(error("pipeline = 3\n"), "pipeline.toml:1:12: error: pipelines are written [pipeline.<name>]");
 }
 
 TEST_F(ConfigTest, DuplicateStageNamesGetASuffix) {
@@ -84,8 +80,8 @@ TEST_F(ConfigTest, DuplicateStageNamesGetASuffix) {
 
 TEST_F(ConfigTest, StageNamesAreUniqueAcrossKinds) {
   // A parser explicitly named like the source is renamed, not the source.
-  const auto c = load(std::string(kSource) +
-                      "\n[[pipeline.p.parser]]\nplugin = \"text\"\nname = \"feed\"\n" + kSink);
+  const auto c =
+      load(std::string(kSource) + "\n[[pipeline.p.parser]]\nplugin = \"text\"\nname = \"feed\"\n" + kSink);
   EXPECT_EQ(c.pipelines.at(0).sources.at(0).name, "feed");
   EXPECT_EQ(c.pipelines.at(0).parsers.at(0).name, "feed_2");
 }
@@ -93,15 +89,14 @@ TEST_F(ConfigTest, StageNamesAreUniqueAcrossKinds) {
 TEST_F(ConfigTest, ExplicitNamesAvoidTheSuffix) {
   const auto c =
       load(std::string(kSource) +
-           "\n[[pipeline.p.source]]\nplugin = \"feed\"\nname = \"other\"\npath = \"x\"\n" +
-           kParser + kSink);
+           "\n[[pipeline.p.source]]\nplugin = \"feed\"\nname = \"other\"\npath = \"x\"\n" + kParser + kSink);
   EXPECT_EQ(c.pipelines.at(0).sources.at(1).name, "other");
 }
 
 TEST_F(ConfigTest, ParserMatchIsAccepted) {
-  const auto c = load(
-      std::string(kSource) +
-      "\n[[pipeline.p.parser]]\nplugin = \"text\"\nmatch = [\"*.txt\", \"text/plain\"]\n" + kSink);
+  const auto c =
+      load(std::string(kSource) +
+           "\n[[pipeline.p.parser]]\nplugin = \"text\"\nmatch = [\"*.txt\", \"text/plain\"]\n" + kSink);
   const auto& parser = c.pipelines.at(0).parsers.at(0);
   EXPECT_EQ(parser.match, (std::vector<std::string>{"*.txt", "text/plain"}));
   // `match` is the host's key, not a plugin option.
@@ -109,9 +104,9 @@ TEST_F(ConfigTest, ParserMatchIsAccepted) {
 }
 
 TEST_F(ConfigTest, ParserMatchMustBeAList) {
-  EXPECT_EQ(error(std::string(kSource) +
-                  "\n[[pipeline.p.parser]]\nplugin = \"text\"\nmatch = \"*.txt\"\n" + kSink),
-            "pipeline.toml:8:9: error: match must be a list of strings, got a string");
+  EXPECT_EQ(
+      error(std::string(kSource) + "\n[[pipeline.p.parser]]\nplugin = \"text\"\nmatch = \"*.txt\"\n" + kSink),
+      "pipeline.toml:8:9: error: match must be a list of strings, got a string");
 }
 
 TEST_F(ConfigTest, MatchIsUnknownOutsideParsers) {
@@ -154,8 +149,7 @@ TEST_F(ConfigTest, NumericMinimums) {
             "pipeline.toml:2:18: error: queue_capacity must be at least 1");
   EXPECT_EQ(error(pipeline_with("batch_size = 0")),
             "pipeline.toml:2:14: error: batch_size must be at least 1");
-  EXPECT_EQ(error(pipeline_with("workers = -1")),
-            "pipeline.toml:2:11: error: workers must be at least 0");
+  EXPECT_EQ(error(pipeline_with("workers = -1")), "pipeline.toml:2:11: error: workers must be at least 0");
   EXPECT_EQ(error(pipeline_with("batch_size = 1.5")),
             "pipeline.toml:2:14: error: batch_size must be an integer, got a float");
 }
@@ -183,18 +177,17 @@ flush_every = "soon"
 )";
   const auto all = errors(text);
   EXPECT_EQ(all.size(), 9u);
-  EXPECT_THAT(
-      all, ::testing::UnorderedElementsAre(
-               HasSubstr("pipeline.toml:2:1: error: unknown key 'plugin_dir'"),
-               HasSubstr("pipeline.toml:5:11: error: workers must be an integer"),
-               HasSubstr("pipeline.toml:6:12: error: schedule \"hourly\""),
-               HasSubstr("pipeline.toml:10:1: error: unknown key 'pth'"),
-               HasSubstr("pipeline.toml:11:12: error: option 'attempts' expects an integer"),
-               HasSubstr("pipeline.toml:8:1: error: stage 'feed' (plugin feed) is missing required "
-                         "option 'path'"),
-               HasSubstr("pipeline.toml:14:10: error: unknown plugin 'txt'; did you mean 'text'?"),
-               HasSubstr("pipeline.toml:18:8: error: option 'path' expects a string"),
-               HasSubstr("pipeline.toml:19:15: error: option 'flush_every' expects a duration")));
+  EXPECT_THAT(all, ::testing::UnorderedElementsAre(
+                       HasSubstr("pipeline.toml:2:1: error: unknown key 'plugin_dir'"),
+                       HasSubstr("pipeline.toml:5:11: error: workers must be an integer"),
+                       HasSubstr("pipeline.toml:6:12: error: schedule \"hourly\""),
+                       HasSubstr("pipeline.toml:10:1: error: unknown key 'pth'"),
+                       HasSubstr("pipeline.toml:11:12: error: option 'attempts' expects an integer"),
+                       HasSubstr("pipeline.toml:8:1: error: stage 'feed' (plugin feed) is missing required "
+                                 "option 'path'"),
+                       HasSubstr("pipeline.toml:14:10: error: unknown plugin 'txt'; did you mean 'text'?"),
+                       HasSubstr("pipeline.toml:18:8: error: option 'path' expects a string"),
+                       HasSubstr("pipeline.toml:19:15: error: option 'flush_every' expects a duration")));
   // The misspelt parser is reported once: not again as "pipeline 'p' has no
   // parser stage", which the [[pipeline.p.parser]] written there belies.
   // The aggregate's what() is every line, one per line.
@@ -215,8 +208,7 @@ TEST_F(ConfigTest, ReadHostSettingsReadsOnlyTheHostTable) {
       "\"${SLUICE_CFGTEST_NONE:-build/plugins}\"]\n"
       "state = \"var/sluice.db\"\n[[pipeline.p.source]]\nplugin = \"nope\"\n",
       "pipeline.toml");
-  EXPECT_EQ(host.plugin_dirs,
-            (std::vector<std::filesystem::path>{"/opt/plugins", "build/plugins"}));
+  EXPECT_EQ(host.plugin_dirs, (std::vector<std::filesystem::path>{"/opt/plugins", "build/plugins"}));
   EXPECT_EQ(host.state, std::filesystem::path("var/sluice.db"));
 }
 
@@ -234,12 +226,11 @@ TEST_F(ConfigTest, ReadHostSettingsReportsTyposAndTypes) {
   } catch (const host::ConfigErrors& e) {
     std::vector<std::string> all;
     for (const auto& one : e.errors()) all.emplace_back(one.what());
-    EXPECT_THAT(
-        all, ::testing::UnorderedElementsAre(
-                 "pipeline.toml:2:1: error: unknown key 'plugin_dir' in [host]; did you mean "
-                 "'plugin_dirs'?",
-                 "pipeline.toml:3:9: error: state must be a path string, got an integer",
-                 "pipeline.toml:4:15: error: plugin_dirs must be a list of strings, got a string"));
+    EXPECT_THAT(all, ::testing::UnorderedElementsAre(
+                         "pipeline.toml:2:1: error: unknown key 'plugin_dir' in [host]; did you mean "
+                         "'plugin_dirs'?",
+                         "pipeline.toml:3:9: error: state must be a path string, got an integer",
+                         "pipeline.toml:4:15: error: plugin_dirs must be a list of strings, got a string"));
   }
 }
 

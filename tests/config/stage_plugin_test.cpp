@@ -10,17 +10,15 @@ using ::testing::ElementsAre;
 
 TEST_F(ConfigTest, MissingRequiredOptionNamesStageOptionAndExample) {
   // Reported at the stage's [[...]] header: there is no key to point at.
-  EXPECT_EQ(
-      error(with_source("")),
-      "pipeline.toml:1:1: error: stage 'feed' (plugin feed) is missing required option 'path', "
-      "e.g. path = \"seeds\"");
+  EXPECT_EQ(error(with_source("")),
+            "pipeline.toml:1:1: error: stage 'feed' (plugin feed) is missing required option 'path', "
+            "e.g. path = \"seeds\"");
 }
 
 TEST_F(ConfigTest, MissingRequiredOptionUsesTheStageName) {
-  EXPECT_EQ(
-      error(with_source("name = \"inbox\"\n")),
-      "pipeline.toml:1:1: error: stage 'inbox' (plugin feed) is missing required option 'path', "
-      "e.g. path = \"seeds\"");
+  EXPECT_EQ(error(with_source("name = \"inbox\"\n")),
+            "pipeline.toml:1:1: error: stage 'inbox' (plugin feed) is missing required option 'path', "
+            "e.g. path = \"seeds\"");
 }
 
 TEST_F(ConfigTest, MissingRequiredOptionWithoutExampleHasNoExample) {
@@ -35,20 +33,19 @@ TEST_F(ConfigTest, MissingRequiredOptionWithoutExampleHasNoExample) {
 TEST_F(ConfigTest, EveryMissingRequiredOptionIsReported) {
   const std::string text =
       std::string(kSource).substr(1) + kParser + "\n[[pipeline.p.sink]]\nplugin = \"out\"\n";
-  EXPECT_THAT(
-      errors(text),
-      ElementsAre("pipeline.toml:8:1: error: stage 'out' (plugin out) is missing required option "
-                  "'path', e.g. path = \"out/articles.jsonl\"",
-                  "pipeline.toml:8:1: error: stage 'out' (plugin out) is missing required option "
-                  "'flush_every'"));
+  EXPECT_THAT(errors(text),
+              ElementsAre("pipeline.toml:8:1: error: stage 'out' (plugin out) is missing required option "
+                          "'path', e.g. path = \"out/articles.jsonl\"",
+                          "pipeline.toml:8:1: error: stage 'out' (plugin out) is missing required option "
+                          "'flush_every'"));
 }
 
 TEST_F(ConfigTest, UnknownPluginSuggestsClosestAndListsKnown) {
   // `plugin = "fead"`: the value starts at column 10.
-  EXPECT_THAT(errors("[[pipeline.p.source]]\nplugin = \"fead\"\npath = \"in\"\n" +
-                     std::string(kParser) + kSink),
-              Contains("pipeline.toml:2:10: error: unknown plugin 'fead'; did you mean 'feed'? "
-                       "(known plugins: feed, out, tagger, text); no plugin directory was searched"));
+  EXPECT_THAT(
+      errors("[[pipeline.p.source]]\nplugin = \"fead\"\npath = \"in\"\n" + std::string(kParser) + kSink),
+      Contains("pipeline.toml:2:10: error: unknown plugin 'fead'; did you mean 'feed'? "
+               "(known plugins: feed, out, tagger, text); no plugin directory was searched"));
 }
 
 TEST_F(ConfigTest, UnrelatedPluginNameOnlyListsKnown) {
@@ -65,8 +62,7 @@ TEST_F(ConfigTest, PluginOfWrongKindIsRefusedInThatSection) {
 
 TEST_F(ConfigTest, EnricherInSinkSectionIsRefused) {
   EXPECT_THAT(
-      errors(std::string(kSource).substr(1) + kParser +
-             "\n[[pipeline.p.sink]]\nplugin = \"tagger\"\n"),
+      errors(std::string(kSource).substr(1) + kParser + "\n[[pipeline.p.sink]]\nplugin = \"tagger\"\n"),
       Contains("pipeline.toml:9:10: error: plugin 'tagger' is an enricher, it cannot be used in "
                "[[pipeline.p.sink]]"));
 }

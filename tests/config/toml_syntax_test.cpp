@@ -36,11 +36,11 @@ TEST_F(ConfigTest, BareWordValueAsksForQuotes) {
   const auto e = error("[[pipeline.p.source]]\nplugin = \"feed\"\npath = in\n");
   EXPECT_THAT(e, StartsWith("pipeline.toml:3:8: error: the value of 'path' is not valid TOML; a string needs "
                             "quotes: path = \"in\""));
-  EXPECT_THAT(error("[pipeline.p]\nschedule = hourly\n"),
-              StartsWith("pipeline.toml:2:12: error: the value of 'schedule' is not valid TOML; a string needs "
-                         "quotes: schedule = \"hourly\""));
-  EXPECT_THAT(error("[pipeline.p]\nsink = out/x.jsonl # where\n"),
-              HasSubstr("sink = \"out/x.jsonl\""));
+  EXPECT_THAT(
+      error("[pipeline.p]\nschedule = hourly\n"),
+      StartsWith("pipeline.toml:2:12: error: the value of 'schedule' is not valid TOML; a string needs "
+                 "quotes: schedule = \"hourly\""));
+  EXPECT_THAT(error("[pipeline.p]\nsink = out/x.jsonl # where\n"), HasSubstr("sink = \"out/x.jsonl\""));
 }
 
 TEST_F(ConfigTest, MisspeltBooleanIsNotCalledAString) {
@@ -67,8 +67,9 @@ TEST(ConfigFileRead, MissingFileSaysNoSuchFile) {
     host::read_text_file("/nonexistent-dir-for-sluice-test/x.toml");
     FAIL() << "read a file that does not exist";
   } catch (const host::ConfigError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "/nonexistent-dir-for-sluice-test/x.toml: error: cannot read config file: No such file or directory");
+    EXPECT_EQ(
+        std::string(e.what()),
+        "/nonexistent-dir-for-sluice-test/x.toml: error: cannot read config file: No such file or directory");
   }
 }
 

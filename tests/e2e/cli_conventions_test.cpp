@@ -2,12 +2,11 @@
 // binary: --version, "did you mean" for verbs and flags, --format json that
 // parses, `plugins sample --pipeline`, and `new-plugin` refusing a name that
 // is already installed.
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include "test_support.hpp"
 
@@ -17,7 +16,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-CommandResult sluice(const std::string& args, const std::filesystem::path& cwd = std::filesystem::temp_directory_path()) {
+CommandResult sluice(const std::string& args,
+                     const std::filesystem::path& cwd = std::filesystem::temp_directory_path()) {
   return run_command("SLUICE_PLUGIN_DIR= " + sluice_command(args), cwd);
 }
 
@@ -62,7 +62,8 @@ TEST(CliConventions, PluginsListAsJsonParses) {
     const auto p = list->getObject(static_cast<unsigned>(i));
     EXPECT_TRUE(p->has("kind") && p->has("version") && p->has("description") && p->has("path"));
     // A plugin from a file is pinned by its digest; built-ins (push, pull) have no file.
-    EXPECT_EQ(p->has("sha256"), !p->getValue<std::string>("path").empty()) << p->getValue<std::string>("name");
+    EXPECT_EQ(p->has("sha256"), !p->getValue<std::string>("path").empty())
+        << p->getValue<std::string>("name");
     if (p->getValue<std::string>("name") == "files") files = p->getValue<std::string>("kind") == "source";
   }
   EXPECT_TRUE(files) << r.out;
@@ -73,7 +74,8 @@ TEST(CliConventions, ValidateAsJsonCarriesPositionAndSuggestion) {
   TempDir dir;
   write_file(dir / "typo.toml",
              "[pipeline.p]\n[[pipeline.p.source]]\nplugin = \"files\"\npth = \"in\"\n"
-             "[[pipeline.p.parser]]\nplugin = \"seed_text\"\n[[pipeline.p.sink]]\nplugin = \"jsonl\"\npath = \"o.jsonl\"\n");
+             "[[pipeline.p.parser]]\nplugin = \"seed_text\"\n[[pipeline.p.sink]]\nplugin = \"jsonl\"\npath = "
+             "\"o.jsonl\"\n");
   const auto r = sluice("validate typo.toml --format json", dir.path());
   EXPECT_EQ(r.status, 2) << r.err;
   const auto doc = parse_json(r.out).extract<Poco::JSON::Object::Ptr>();
@@ -82,7 +84,8 @@ TEST(CliConventions, ValidateAsJsonCarriesPositionAndSuggestion) {
   const auto errors = doc->getArray("errors");
   ASSERT_EQ(errors->size(), 2u) << r.out;
   EXPECT_EQ(errors->getObject(0)->getValue<int>("line"), 2);
-  EXPECT_THAT(errors->getObject(0)->getValue<std::string>("message"), HasSubstr("missing required option 'path'"));
+  EXPECT_THAT(errors->getObject(0)->getValue<std::string>("message"),
+              HasSubstr("missing required option 'path'"));
   const auto e = errors->getObject(1);
   EXPECT_EQ(e->getValue<std::string>("file"), "typo.toml");
   EXPECT_EQ(e->getValue<int>("line"), 4);
@@ -92,7 +95,8 @@ TEST(CliConventions, ValidateAsJsonCarriesPositionAndSuggestion) {
 
   write_file(dir / "typo.toml",
              "[pipeline.p]\n[[pipeline.p.source]]\nplugin = \"files\"\npath = \"in\"\n"
-             "[[pipeline.p.parser]]\nplugin = \"seed_text\"\n[[pipeline.p.sink]]\nplugin = \"jsonl\"\npath = \"o.jsonl\"\n");
+             "[[pipeline.p.parser]]\nplugin = \"seed_text\"\n[[pipeline.p.sink]]\nplugin = \"jsonl\"\npath = "
+             "\"o.jsonl\"\n");
   const auto ok = sluice("validate typo.toml --format json", dir.path());
   EXPECT_EQ(ok.status, 0) << ok.err;
   const auto valid = parse_json(ok.out).extract<Poco::JSON::Object::Ptr>();
@@ -119,7 +123,8 @@ TEST(CliConventions, NewPluginPrintsACheckCommandThatFindsTheSample) {
   TempDir dir;
   const auto r = sluice("new-plugin enricher my_tagger", dir.path());
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("sluice plugins check my_tagger/build/my_tagger.so --sample my_tagger/sample.toml"));
+  EXPECT_THAT(r.out,
+              HasSubstr("sluice plugins check my_tagger/build/my_tagger.so --sample my_tagger/sample.toml"));
 }
 
 }  // namespace

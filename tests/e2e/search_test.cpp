@@ -1,12 +1,11 @@
 // `sluice search` through the real CLI over what config/seeds.toml stored in
 // SQLite: the seed article is found by a name in its body, with the match
 // highlighted, and the filters and refusals behave.
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include "test_support.hpp"
 
@@ -69,8 +68,10 @@ TEST_F(SearchSeeds, FiltersNarrowTheResults) {
   EXPECT_THAT(sluice("search config/seeds.toml Shoigu --since 2024-01-01").out, HasSubstr("0 matches"));
   EXPECT_THAT(sluice("search config/seeds.toml Shoigu --language en").out, HasSubstr("1 match\n"));
   EXPECT_THAT(sluice("search config/seeds.toml Shoigu --language de").out, HasSubstr("0 matches"));
-  EXPECT_THAT(sluice("search config/seeds.toml Pyongyang --entity 'Sergei Shoigu'").out, HasSubstr("1 match\n"));
-  EXPECT_THAT(sluice("search config/seeds.toml Pyongyang --entity 'Nobody Here'").out, HasSubstr("0 matches"));
+  EXPECT_THAT(sluice("search config/seeds.toml Pyongyang --entity 'Sergei Shoigu'").out,
+              HasSubstr("1 match\n"));
+  EXPECT_THAT(sluice("search config/seeds.toml Pyongyang --entity 'Nobody Here'").out,
+              HasSubstr("0 matches"));
   EXPECT_EQ(sluice("search config/seeds.toml Shoigu --since July").status, 2);
 }
 

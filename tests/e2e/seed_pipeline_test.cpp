@@ -112,8 +112,9 @@ TEST_F(SeedPipeline, ForeignSharedLibrariesAreRefusedAndThePipelineStillRuns) {
   // The listing loads every file, and says why each foreign one is refused.
   const auto list = run_command(sluice_command("plugins --plugin-dir foreign-plugins"), dir_.path());
   ASSERT_EQ(list.status, 0) << list.out << list.err;
-  EXPECT_NE(list.err.find("refused plugin foreign-plugins/libsqlite3.so: no sluice_plugin_descriptor_v1 symbol"),
-            std::string::npos)
+  EXPECT_NE(
+      list.err.find("refused plugin foreign-plugins/libsqlite3.so: no sluice_plugin_descriptor_v1 symbol"),
+      std::string::npos)
       << list.err;
   EXPECT_NE(list.err.find("refused plugin foreign-plugins/notes.so: not an ELF shared object"),
             std::string::npos)
@@ -125,9 +126,11 @@ TEST_F(SeedPipeline, ARefusedPluginNamedByTheConfigIsReported) {
   const auto foreign = dir_ / "foreign-plugins";
   std::filesystem::create_directories(foreign);
   write_file(foreign / "jsonl.so", "this is not a shared object\n");
-  const auto r = run_command(sluice_command("validate config/seeds.toml --plugin-dir foreign-plugins"), dir_.path());
+  const auto r =
+      run_command(sluice_command("validate config/seeds.toml --plugin-dir foreign-plugins"), dir_.path());
   EXPECT_EQ(r.status, 0) << r.err;  // the build's jsonl.so, later in the search path, serves it
-  EXPECT_NE(r.err.find("refused plugin foreign-plugins/jsonl.so: not an ELF shared object"), std::string::npos)
+  EXPECT_NE(r.err.find("refused plugin foreign-plugins/jsonl.so: not an ELF shared object"),
+            std::string::npos)
       << r.err;
 }
 

@@ -27,7 +27,8 @@ workers = 2
 
 [[pipeline.embedded.source]]
 plugin = "files"
-path = ")" + std::string(SLUICE_SOURCE_DIR) + R"(/seeds"
+path = ")" + std::string(SLUICE_SOURCE_DIR) +
+                           R"(/seeds"
 
 [[pipeline.embedded.parser]]
 plugin = "seed_text"
@@ -38,7 +39,8 @@ field = "words"
 
 [[pipeline.embedded.sink]]
 plugin = "jsonl"
-path = ")" + (dir / "out.jsonl").string() + R"("
+path = ")" + (dir / "out.jsonl").string() +
+                           R"("
 )";
   const auto config = host.load_config_string(toml, "embedded.toml");
   EXPECT_TRUE(host.refusals().empty());
@@ -77,8 +79,9 @@ TEST(Embedding, InvalidConfigStringReportsLineAndColumn) {
   host.use_default_plugin_dir(false);
   host.register_plugin(sluice::plugins::word_count::descriptor());
   try {
-    host.load_config_string("[pipeline.p]\nworkers = 1\n[[pipeline.p.enrich]]\nplugin = \"word_count\"\nfeild = 1\n",
-                            "inline.toml");
+    host.load_config_string(
+        "[pipeline.p]\nworkers = 1\n[[pipeline.p.enrich]]\nplugin = \"word_count\"\nfeild = 1\n",
+        "inline.toml");
     FAIL() << "expected a config error";
   } catch (const host::ConfigErrors& e) {
     const std::string text = e.what();

@@ -18,7 +18,8 @@ TEST(EmbeddingErrors, UnknownPluginNamesTheDirectoriesSearchedAndNothingElse) {
   host.add_plugin_dir(dir / "no-such-dir");
   try {
     host.load_config_string(
-        "[pipeline.x]\n[[pipeline.x.source]]\nplugin = \"push\"\n[[pipeline.x.parser]]\nplugin = \"seed_txt\"\n"
+        "[pipeline.x]\n[[pipeline.x.source]]\nplugin = \"push\"\n[[pipeline.x.parser]]\nplugin = "
+        "\"seed_txt\"\n"
         "[[pipeline.x.sink]]\nplugin = \"pull\"\n",
         "x.toml");
     FAIL() << "an unknown plugin was accepted";

@@ -43,7 +43,8 @@ class RunHandleTest : public ::testing::Test {
                        "[[pipeline.live.parser]]\nplugin = \"plain_text\"\nmatch = [\"text/plain\"]\n"
                        "[[pipeline.live.sink]]\nplugin = \"jsonl\"\npath = \"" +
                        (dir_ / "out.jsonl").string() + "\"\n";
-    if (pull) toml += "[[pipeline.live.sink]]\nplugin = \"pull\"\ncapacity = " + std::to_string(pull_capacity) + "\n";
+    if (pull)
+      toml += "[[pipeline.live.sink]]\nplugin = \"pull\"\ncapacity = " + std::to_string(pull_capacity) + "\n";
     return host_.load_config_string(toml, (dir_ / "live.toml").string());
   }
 
@@ -189,7 +190,8 @@ TEST_F(RunHandleTest, PushAndPullNeedTheirStages) {
     run.push(text_document(1));
     FAIL() << "push without a push source";
   } catch (const host::RunError& e) {
-    EXPECT_NE(std::string(e.what()).find("pipeline 'files' has no push source"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("pipeline 'files' has no push source"), std::string::npos)
+        << e.what();
   }
   EXPECT_THROW(run.pull(0ms), host::RunError);
   const auto report = run.wait();  // a run without push ends by itself
@@ -205,7 +207,8 @@ TEST_F(RunHandleTest, PushSourceOutsideStartRefusesToStart) {
     host_.run(cfg, "live");
     FAIL() << "expected the push stage to refuse";
   } catch (const sluice::Error& e) {
-    EXPECT_NE(std::string(e.what()).find("the push source is fed by a program embedding sluice"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("the push source is fed by a program embedding sluice"),
+              std::string::npos)
         << e.what();
   }
 }

@@ -30,8 +30,8 @@ std::string two_pipelines(const TempDir& dir) {
     toml += "[[pipeline." + name + ".source]]\nplugin = \"files\"\npath = \"" + (dir / "in").string() +
             "\"\nincremental = true\n";
     toml += "[[pipeline." + name + ".parser]]\nplugin = \"plain_text\"\n";
-    toml += "[[pipeline." + name + ".sink]]\nplugin = \"jsonl\"\npath = \"" + (dir / (name + ".jsonl")).string() +
-            "\"\n";
+    toml += "[[pipeline." + name + ".sink]]\nplugin = \"jsonl\"\npath = \"" +
+            (dir / (name + ".jsonl")).string() + "\"\n";
   }
   return toml;
 }

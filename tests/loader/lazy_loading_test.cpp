@@ -23,7 +23,7 @@ TEST(LazyLoading, FindLoadsOnlyTheNamedFile) {
   ASSERT_NE(tag, nullptr);
   EXPECT_EQ(tag->path, fixture_dir("all") / "tag_enricher.so");
   EXPECT_TRUE(registry.refusals().empty()) << registry.refusals()[0].message();  // no refused file was opened
-  EXPECT_EQ(registry.find("tag_enricher"), tag);  // loaded once
+  EXPECT_EQ(registry.find("tag_enricher"), tag);                                 // loaded once
 
   // A listing is complete: every good plugin, and every refusal.
   const auto names = registry.names();

@@ -58,7 +58,7 @@ path = @OUT@
 [[pipeline.old.sink]]
 plugin = "pull"
 )",
-                                                                 {{"OUT", dir / "out.txt"}}),
+                                                         {{"OUT", dir / "out.txt"}}),
                                               "old.toml");
   auto run = host.start(config, "old");
   // The first document comes through; then next() waits for 5 s.

@@ -52,13 +52,11 @@ TEST(PluginSearchPath, CliThenEnvironmentThenConfig) {
 TEST(PluginSearchPath, UnsetOrEmptyEnvironmentAddsNothing) {
   {
     PluginDirEnv env(nullptr);
-    EXPECT_THAT(plugin_search_path({"/cli"}, {"/cfg"}, false),
-                ElementsAre(Path("/cli"), Path("/cfg")));
+    EXPECT_THAT(plugin_search_path({"/cli"}, {"/cfg"}, false), ElementsAre(Path("/cli"), Path("/cfg")));
   }
   {
     PluginDirEnv env("");
-    EXPECT_THAT(plugin_search_path({"/cli"}, {"/cfg"}, false),
-                ElementsAre(Path("/cli"), Path("/cfg")));
+    EXPECT_THAT(plugin_search_path({"/cli"}, {"/cfg"}, false), ElementsAre(Path("/cli"), Path("/cfg")));
   }
 }
 
@@ -71,9 +69,8 @@ TEST(PluginSearchPath, DefaultComesLastAndIsTheBuildTreePluginDir) {
             std::filesystem::weakly_canonical(build_plugins));
 
   PluginDirEnv env("/env");
-  EXPECT_THAT(
-      plugin_search_path({"/cli"}, {"/cfg"}, true),
-      ElementsAre(Path("/cli"), Path("/env"), Path("/cfg"), sluice::host::default_plugin_dir()));
+  EXPECT_THAT(plugin_search_path({"/cli"}, {"/cfg"}, true),
+              ElementsAre(Path("/cli"), Path("/env"), Path("/cfg"), sluice::host::default_plugin_dir()));
 }
 
 // The Host loads the search path in order, so the first directory holding a

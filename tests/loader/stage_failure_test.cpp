@@ -38,8 +38,7 @@ class StageFailure : public ::testing::Test {
   // @OUT@ and @OUT2@ in `toml` name two files in a fresh directory.
   sluice::host::Config load(const std::string& toml, const std::string& file = "<string>") {
     return host_.load_config_string(
-        loader_test::with_paths(toml, {{"OUT", out_ / "out.jsonl"}, {"OUT2", out_ / "out2.jsonl"}}),
-        file);
+        loader_test::with_paths(toml, {{"OUT", out_ / "out.jsonl"}, {"OUT2", out_ / "out2.jsonl"}}), file);
   }
 
   sluice::host::RunReport run(const std::string& toml, const std::string& name = "p") {
@@ -65,8 +64,7 @@ class StageFailure : public ::testing::Test {
     return 1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + at, '\n'));
   }
 
-  const sluice::host::StageCounts* counts(const sluice::host::RunReport& r,
-                                          const std::string& stage) {
+  const sluice::host::StageCounts* counts(const sluice::host::RunReport& r, const std::string& stage) {
     for (const auto& s : r.stages)
       if (s.stage == stage) return &s;
     ADD_FAILURE() << "no stage " << stage << " in the report";

@@ -48,7 +48,8 @@ path = "out.jsonl"
   const auto until = Clock::now() + std::chrono::seconds(30);
   while (sluice::testing::read_lines(ws / "out.jsonl").empty() && Clock::now() < until && !child.poll())
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  ASSERT_EQ(sluice::testing::read_lines(ws / "out.jsonl").size(), 1u) << sluice::testing::read_file(ws / "run.err");
+  ASSERT_EQ(sluice::testing::read_lines(ws / "out.jsonl").size(), 1u)
+      << sluice::testing::read_file(ws / "run.err");
 
   child.kill(SIGTERM);
   // Without the interrupt the run would wait in read() until this test's
@@ -56,7 +57,8 @@ path = "out.jsonl"
   const auto status = child.wait();
   ::close(writer);
   EXPECT_EQ(status.signal, 0) << status.str();
-  const auto summary = sluice::testing::read_file(ws / "run.out") + sluice::testing::read_file(ws / "run.err");
+  const auto summary =
+      sluice::testing::read_file(ws / "run.out") + sluice::testing::read_file(ws / "run.err");
   EXPECT_NE(summary.find("1 documents, 1 articles delivered"), std::string::npos) << summary;
 }
 

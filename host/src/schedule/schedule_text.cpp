@@ -50,7 +50,8 @@ std::string parse_schedule_text(const std::string& text, Schedule& out) {
     return {};
   }
   return "schedule \"" + text +
-         "\" is not \"once\", \"every <duration>\", a cron expression (\"*/15 * * * *\") or \"cron <expression>\"";
+         "\" is not \"once\", \"every <duration>\", a cron expression (\"*/15 * * * *\") or \"cron "
+         "<expression>\"";
 }
 
 }  // namespace sluice::host::schedule

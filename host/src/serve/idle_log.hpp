@@ -30,7 +30,8 @@ class IdleLog {
   }
 
   // The line to log for a finished run, or empty when it is counted instead.
-  std::string finished(const std::string& pipeline, const RunReport& r, const std::string& line, Clock::time_point now) {
+  std::string finished(const std::string& pipeline, const RunReport& r, const std::string& line,
+                       Clock::time_point now) {
     auto& s = state_[pipeline];
     if (!idle(r)) {
       s = {};

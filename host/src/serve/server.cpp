@@ -332,7 +332,7 @@ struct Server::Impl {
   serve::StateSlotStore slots;
   schedule::Scheduler scheduler;
   serve::Metrics metrics;
-  serve::IdleLog idle_log;  // the loop thread's only
+  serve::IdleLog idle_log;                     // the loop thread's only
   std::shared_ptr<serve::Generation> current;  // the loop thread's only
   std::unique_ptr<serve::HttpEndpoint> endpoint;
   std::atomic<bool> stop_runs{false};  // every run's RunOptions::stop

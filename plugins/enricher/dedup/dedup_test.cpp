@@ -165,7 +165,7 @@ TEST(Dedup, RememberingAnArticleWritesOneSmallSlotPerBand) {
     auto old = before.find(key);
     if (old != before.end() && old->second == value) continue;
     ++changed;
-    EXPECT_LT(value.size(), 48u) << key;   // "<sequence> <simhash hex> next"
+    EXPECT_LT(value.size(), 48u) << key;  // "<sequence> <simhash hex> next"
     EXPECT_NE(value.find(" next"), std::string::npos) << key;
   }
   EXPECT_EQ(changed, 7u);

@@ -162,7 +162,8 @@ void SeenIndex::store_slot(Bucket& b, int band, std::uint64_t value, std::size_t
   state_->put(bucket_prefix(band, value) + std::to_string(slot), text);
 }
 
-std::optional<std::string> SeenIndex::id_at(const Bucket& b, int band, std::uint64_t value, std::size_t slot) {
+std::optional<std::string> SeenIndex::id_at(const Bucket& b, int band, std::uint64_t value,
+                                            std::size_t slot) {
   if (state_ == nullptr) return b.ids[slot];
   const auto stored = state_->get(bucket_prefix(band, value) + std::to_string(slot));
   const auto entry = stored ? parse_slot(*stored) : std::nullopt;

@@ -76,7 +76,7 @@ class DocumentFrequencies {
 
   sdk::StateStore* state_;
   std::mutex mutex_;
-  std::string key_;            // scratch: "df/<word>"
+  std::string key_;             // scratch: "df/<word>"
   std::vector<Entry*> counts_;  // scratch: the cache entries of one article's words
   std::optional<std::uint64_t> documents_;
   std::unordered_map<std::string, Count, Hash, std::equal_to<>> words_;

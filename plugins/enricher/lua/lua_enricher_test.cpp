@@ -133,9 +133,11 @@ TEST(LuaEnricher, AllocationBombHitsTheMemoryLimitWithItsLine) {
 }
 
 TEST(LuaEnricher, OneHugeAllocationNamesTheScriptAndItsSize) {
-  auto h = with_source("function process(a)\n  a.fields.x = string.rep('x', 100000000)\nend", {{"memory_limit", 4 << 20}});
+  auto h = with_source("function process(a)\n  a.fields.x = string.rep('x', 100000000)\nend",
+                       {{"memory_limit", 4 << 20}});
   const auto r = h.run_enricher(make_article("t", {"b"}));
-  EXPECT_THAT(r.failure, HasSubstr("script (inline source): memory_limit of 4 MiB exceeded (an allocation of"));
+  EXPECT_THAT(r.failure,
+              HasSubstr("script (inline source): memory_limit of 4 MiB exceeded (an allocation of"));
 }
 
 TEST(LuaEnricher, SandboxHasNoIoOsExecuteRequireOrBytecode) {

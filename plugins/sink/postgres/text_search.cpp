@@ -28,8 +28,8 @@ std::string search_sql(const Schema& schema) {
 std::vector<sdk::SearchHit> text_search(pqxx::connection& connection, const Schema& schema,
                                         const sdk::SearchQuery& query) {
   pqxx::read_transaction t(connection);
-  const auto rows = t.exec_params(search_sql(schema), schema.fts_config, query.text, query.since, query.language,
-                                  query.entity, static_cast<long long>(query.limit));
+  const auto rows = t.exec_params(search_sql(schema), schema.fts_config, query.text, query.since,
+                                  query.language, query.entity, static_cast<long long>(query.limit));
   std::vector<sdk::SearchHit> hits;
   for (const auto& row : rows) {
     sdk::SearchHit hit;

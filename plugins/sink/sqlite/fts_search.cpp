@@ -60,7 +60,8 @@ std::vector<sdk::SearchHit> fts_search(sqlite3* db, const Schema& schema, const 
     hits.push_back(std::move(hit));
   }
   if (rc != SQLITE_DONE)
-    throw sdk::StageError("sqlite: " + path + ": search for \"" + query.text + "\" failed: " + sqlite3_errmsg(db));
+    throw sdk::StageError("sqlite: " + path + ": search for \"" + query.text +
+                          "\" failed: " + sqlite3_errmsg(db));
   return hits;
 }
 

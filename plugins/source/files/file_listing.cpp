@@ -147,9 +147,13 @@ class Walker {
 
 }  // namespace
 
-FileListing::FileListing(fs::path root, const PathFilter& filter, const ListingOptions& options, sdk::Log* log,
-                         std::size_t window)
-    : root_(std::move(root)), filter_(filter), options_(options), log_(log), window_(std::max<std::size_t>(window, 1)) {}
+FileListing::FileListing(fs::path root, const PathFilter& filter, const ListingOptions& options,
+                         sdk::Log* log, std::size_t window)
+    : root_(std::move(root)),
+      filter_(filter),
+      options_(options),
+      log_(log),
+      window_(std::max<std::size_t>(window, 1)) {}
 
 void FileListing::fill() {
   // Warnings come from the first pass only: later passes see the same tree.

@@ -38,8 +38,8 @@ class FileListing {
  public:
   static constexpr std::size_t kDefaultWindow = 65536;  // ~2 MB of names at most
 
-  FileListing(std::filesystem::path root, const PathFilter& filter, const ListingOptions& options, sdk::Log* log,
-              std::size_t window = kDefaultWindow);
+  FileListing(std::filesystem::path root, const PathFilter& filter, const ListingOptions& options,
+              sdk::Log* log, std::size_t window = kDefaultWindow);
 
   // The next path, or null after the last one. Valid until the next call.
   const std::string* next();

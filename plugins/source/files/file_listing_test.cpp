@@ -1,12 +1,13 @@
 // The streamed listing of the `files` source: the same bytewise order as one
 // sorted listing, in windows of bounded size.
+#include "file_listing.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
 
-#include "file_listing.hpp"
 #include "sluice/sdk/testing/recorders.hpp"
 
 namespace sluice::plugins::files {

@@ -105,8 +105,9 @@ void two_threads_one_state(sluice::host::Host& host, const std::filesystem::path
   std::string toml = "[host]\nstate = \"" + (work / "shared.db").string() + "\"\n";
   for (const std::string name : {"alpha", "beta"})
     toml += "[pipeline." + name + "]\n[[pipeline." + name + ".source]]\nplugin = \"files\"\npath = \"" +
-            (work / "in").string() + "\"\n[[pipeline." + name + ".parser]]\nplugin = \"plain_text\"\n[[pipeline." +
-            name + ".sink]]\nplugin = \"jsonl\"\npath = \"" + (work / (name + ".jsonl")).string() + "\"\n";
+            (work / "in").string() + "\"\n[[pipeline." + name +
+            ".parser]]\nplugin = \"plain_text\"\n[[pipeline." + name +
+            ".sink]]\nplugin = \"jsonl\"\npath = \"" + (work / (name + ".jsonl")).string() + "\"\n";
   const auto config = host.load_config_string(toml, (work / "two.toml").string());
   sluice::host::RunReport alpha, beta;
   std::thread a([&] { alpha = host.run(config, "alpha").at(0); });

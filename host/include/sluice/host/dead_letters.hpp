@@ -11,8 +11,8 @@
 namespace sluice::host {
 
 struct ReplayOutcome {
-  std::size_t selected = 0;     // entries matching the filter
-  std::size_t succeeded = 0;    // delivered and removed from the store
+  std::size_t selected = 0;          // entries matching the filter
+  std::size_t succeeded = 0;         // delivered and removed from the store
   std::size_t failed_again = 0;      // still in the store (same id) with attempts + 1
   std::vector<std::string> skipped;  // entries whose pipeline or stage no longer exists, with why
   std::vector<RunReport> reports;

@@ -88,7 +88,7 @@ class Host {
   PluginRegistry registry_;
   std::vector<std::filesystem::path> extra_dirs_;
   std::vector<std::string> warnings_;
-  std::mutex states_mu_;  // guards states_: runs on several threads open state
+  std::mutex states_mu_;                           // guards states_: runs on several threads open state
   std::vector<std::filesystem::path> noted_dirs_;  // canonical, so a directory is noted once
   // The search path's directories, not yet noted, into the registry.
   void note_plugin_dirs(const std::vector<std::filesystem::path>& config_dirs);

@@ -71,9 +71,9 @@ class RunObserver {
 // (RunOptions::on_document): its articles are stored by every sink, or
 // failed; with a state database the failures are in the dead-letter store.
 struct DocumentDone {
-  std::size_t source = 0;     // index of the source stage in the pipeline
-  std::uint64_t seq = 0;      // the source's delivery order, from 0
-  std::size_t articles = 0;   // articles the document became
+  std::size_t source = 0;           // index of the source stage in the pipeline
+  std::uint64_t seq = 0;            // the source's delivery order, from 0
+  std::size_t articles = 0;         // articles the document became
   std::vector<std::string> errors;  // "stage 'x': why", one per failure
 };
 

@@ -180,7 +180,7 @@ class StateDb {
   void check_usable_at_open();
   void migrate();
   std::int64_t insert_dead_letter(const DeadLetter& d, std::int64_t id);  // id 0: a new one
-  void write_pending();    // inside an open transaction
+  void write_pending();                                                   // inside an open transaction
   void restore_pending();  // after a failed commit: keep what it did not store
 
   std::mutex writes_mu_;  // guards pending_ and committing_ only
@@ -190,7 +190,7 @@ class StateDb {
   sqlite3* db_ = nullptr;
   std::unique_ptr<Reader> reader_;  // null for ":memory:" (reads use db_)
   std::recursive_mutex mu_;
-  bool in_transaction_ = false;  // written only by the thread holding mu_
+  bool in_transaction_ = false;   // written only by the thread holding mu_
   bool retired_pending_ = false;  // retire_dead_letter() in the open transaction
   mutable std::atomic<bool> unusable_{false};
   mutable std::mutex unusable_mu_;

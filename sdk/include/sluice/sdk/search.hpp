@@ -13,7 +13,7 @@
 namespace sluice::sdk {
 
 struct SearchQuery {
-  std::string text;      // the user's words, in the store's own query syntax
+  std::string text;  // the user's words, in the store's own query syntax
   std::size_t limit = 10;
   std::string since;     // "YYYY-MM-DD": only articles published on or after; empty = any
   std::string entity;    // only articles naming this entity (exact text, any type); empty = any

@@ -95,7 +95,7 @@ class Runtime {
   std::uint64_t used_ = 0;
   bool refused_ = false;
   std::size_t refused_size_ = 0;  // the last allocation refused
-  bool tracking_lines_ = false;  // near the cap: remember each line reached
+  bool tracking_lines_ = false;   // near the cap: remember each line reached
   char last_position_[128] = {};
 
   // per call
