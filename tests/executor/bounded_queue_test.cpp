@@ -1,6 +1,6 @@
-// host/src/bounded_queue.hpp with real threads: order, backpressure with a
+// host/src/runtime/bounded_queue.hpp with real threads: order, backpressure with a
 // low-water mark, consumers that gather before waking, and close().
-#include "bounded_queue.hpp"
+#include "runtime/bounded_queue.hpp"
 
 #include <gtest/gtest.h>
 

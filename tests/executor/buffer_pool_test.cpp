@@ -1,6 +1,6 @@
-// host/src/buffer_pool.hpp: buffers come back with their capacity, within
+// host/src/runtime/buffer_pool.hpp: buffers come back with their capacity, within
 // the pool's limits.
-#include "buffer_pool.hpp"
+#include "runtime/buffer_pool.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The 5-field cron grammar: values, ranges, steps, lists, names, and the
 // errors for everything else.
-#include "schedule/cron_parser.hpp"
+#include "config/cron_parser.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "fake_clock.hpp"
-#include "schedule/cron_parser.hpp"
+#include "config/cron_parser.hpp"
 #include "schedule/next_slot.hpp"
-#include "schedule/time_zone.hpp"
+#include "config/time_zone.hpp"
 
 namespace sluice::serve_test {
 namespace {

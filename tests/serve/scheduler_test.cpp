@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fake_clock.hpp"
-#include "schedule/schedule_text.hpp"
+#include "config/schedule_text.hpp"
 
 namespace sluice::serve_test {
 namespace {

@@ -1,4 +1,4 @@
-#include "cron_match.hpp"
+#include "schedule/cron_match.hpp"
 
 namespace sluice::host::schedule {
 

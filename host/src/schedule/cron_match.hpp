@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "local_time.hpp"
+#include "schedule/local_time.hpp"
 #include "sluice/host/schedule.hpp"
 
 namespace sluice::host::schedule {

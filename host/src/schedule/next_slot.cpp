@@ -1,11 +1,11 @@
-#include "next_slot.hpp"
+#include "schedule/next_slot.hpp"
 
 #include <date/tz.h>
 
 #include <algorithm>
 
-#include "cron_match.hpp"
-#include "time_zone.hpp"
+#include "schedule/cron_match.hpp"
+#include "config/time_zone.hpp"
 
 namespace sluice::host::schedule {
 

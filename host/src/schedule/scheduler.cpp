@@ -1,8 +1,8 @@
-#include "scheduler.hpp"
+#include "schedule/scheduler.hpp"
 
 #include <algorithm>
 
-#include "next_slot.hpp"
+#include "schedule/next_slot.hpp"
 
 namespace sluice::host::schedule {
 

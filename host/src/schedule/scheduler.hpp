@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "local_time.hpp"
+#include "schedule/local_time.hpp"
 #include "sluice/host/schedule.hpp"
 
 namespace sluice::host::schedule {

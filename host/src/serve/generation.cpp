@@ -1,4 +1,4 @@
-#include "generation.hpp"
+#include "serve/generation.hpp"
 
 #include "sluice/host/stage_check.hpp"
 

@@ -1,4 +1,4 @@
-#include "http_endpoint.hpp"
+#include "serve/http_endpoint.hpp"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "http_routes.hpp"
+#include "serve/http_routes.hpp"
 
 namespace sluice::host::serve {
 namespace {

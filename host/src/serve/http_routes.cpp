@@ -1,4 +1,4 @@
-#include "http_routes.hpp"
+#include "serve/http_routes.hpp"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequest.h>

@@ -1,8 +1,8 @@
-#include "metrics.hpp"
+#include "serve/metrics.hpp"
 
 #include <algorithm>
 
-#include "prometheus_text.hpp"
+#include "serve/prometheus_text.hpp"
 
 namespace sluice::host::serve {
 namespace {

@@ -1,4 +1,4 @@
-#include "prometheus_text.hpp"
+#include "serve/prometheus_text.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -8,12 +8,12 @@
 #include <list>
 #include <mutex>
 
-#include "../schedule/scheduler.hpp"
-#include "generation.hpp"
-#include "http_endpoint.hpp"
-#include "idle_log.hpp"
-#include "metrics.hpp"
-#include "slot_store.hpp"
+#include "schedule/scheduler.hpp"
+#include "serve/generation.hpp"
+#include "serve/http_endpoint.hpp"
+#include "serve/idle_log.hpp"
+#include "serve/metrics.hpp"
+#include "serve/slot_store.hpp"
 #include "sluice/host/dead_letters.hpp"
 #include "sluice/host/serve.hpp"
 

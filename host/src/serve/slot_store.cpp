@@ -1,4 +1,4 @@
-#include "slot_store.hpp"
+#include "serve/slot_store.hpp"
 
 #include <charconv>
 

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "../schedule/scheduler.hpp"
+#include "schedule/scheduler.hpp"
 #include "sluice/host/state_db.hpp"
 
 namespace sluice::host::serve {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sluice/host/config.hpp"
+#include "sluice/host/dead_letter_limits.hpp"
 #include "sluice/host/pipeline_runner.hpp"
 #include "sluice/host/state_db.hpp"
 
@@ -25,10 +26,5 @@ struct ReplayOutcome {
 // same way again stay, with the same id and their count raised.
 ReplayOutcome replay_dead_letters(const Config& config, const PluginRegistry& registry, StateDb& db,
                                   const DeadLetterFilter& filter, RunOptions options = {});
-
-// Applies [host] dead_letter_max_age / dead_letter_max_entries to the store
-// and logs one line saying what was removed and why (nothing when nothing
-// was). Called after every run by `sluice run` and `sluice serve`.
-DeadLetterPrune enforce_dead_letter_limits(StateDb& db, const HostSettings& host, sdk::Log* log);
 
 }  // namespace sluice::host

@@ -1,4 +1,4 @@
-#include "env_substitution.hpp"
+#include "config/env_substitution.hpp"
 
 #include <cstdlib>
 

@@ -1,4 +1,4 @@
-#include "serialization.hpp"
+#include "state/serialization.hpp"
 
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "memory_stages.hpp"
+#include "runtime/memory_stages.hpp"
 
 namespace sluice::host {
 

@@ -1,4 +1,4 @@
-#include "cron_parser.hpp"
+#include "config/cron_parser.hpp"
 
 #include <array>
 #include <cctype>

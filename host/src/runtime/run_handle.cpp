@@ -6,7 +6,7 @@
 #include <mutex>
 #include <thread>
 
-#include "memory_stages.hpp"
+#include "runtime/memory_stages.hpp"
 #include "sluice/host/host.hpp"
 
 namespace sluice::host {

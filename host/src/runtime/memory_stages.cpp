@@ -1,4 +1,4 @@
-#include "memory_stages.hpp"
+#include "runtime/memory_stages.hpp"
 
 #include <iterator>
 

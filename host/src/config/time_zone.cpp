@@ -1,4 +1,4 @@
-#include "time_zone.hpp"
+#include "config/time_zone.hpp"
 
 #include <date/tz.h>
 

@@ -10,14 +10,14 @@
 #include <mutex>
 #include <thread>
 
-#include "bounded_queue.hpp"
-#include "buffer_pool.hpp"
-#include "call_watchdog.hpp"
-#include "checkpoint_tracker.hpp"
-#include "retry_policy.hpp"
-#include "serialization.hpp"
+#include "runtime/bounded_queue.hpp"
+#include "runtime/buffer_pool.hpp"
+#include "runtime/call_watchdog.hpp"
+#include "runtime/checkpoint_tracker.hpp"
+#include "runtime/retry_policy.hpp"
+#include "state/serialization.hpp"
 #include "sluice/sdk/json.hpp"
-#include "stage_context.hpp"
+#include "runtime/stage_context.hpp"
 
 namespace sluice::host {
 namespace {

@@ -1,4 +1,4 @@
-#include "elf_probe.hpp"
+#include "loader/elf_probe.hpp"
 
 #include <elf.h>
 

@@ -1,4 +1,4 @@
-#include "toml_diagnostics.hpp"
+#include "config/toml_diagnostics.hpp"
 
 #include <vector>
 

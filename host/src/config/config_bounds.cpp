@@ -1,4 +1,4 @@
-#include "config_bounds.hpp"
+#include "config/config_bounds.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "trusted_plugin_file.hpp"
+#include "loader/trusted_plugin_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,6 +1,6 @@
 #include <map>
 
-#include "serialization.hpp"
+#include "state/serialization.hpp"
 #include "sluice/host/dead_letters.hpp"
 
 namespace sluice::host {

@@ -11,12 +11,12 @@
 #include <sstream>
 #include <thread>
 
-#include "config_bounds.hpp"
-#include "env_substitution.hpp"
-#include "schedule/schedule_text.hpp"
-#include "schedule/time_zone.hpp"
+#include "config/config_bounds.hpp"
+#include "config/env_substitution.hpp"
+#include "config/schedule_text.hpp"
+#include "config/time_zone.hpp"
 #include "sluice/host/options_schema.hpp"
-#include "toml_diagnostics.hpp"
+#include "config/toml_diagnostics.hpp"
 
 namespace sluice::host {
 

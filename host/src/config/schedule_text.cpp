@@ -1,6 +1,6 @@
-#include "schedule_text.hpp"
+#include "config/schedule_text.hpp"
 
-#include "cron_parser.hpp"
+#include "config/cron_parser.hpp"
 #include "sluice/host/options_schema.hpp"
 
 namespace sluice::host::schedule {
