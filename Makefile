@@ -14,7 +14,8 @@ DEB_PACKAGES := build-essential cmake pkg-config \
   iso-codes libgumbo-dev libsimdjson-dev libxml2-dev zlib1g-dev \
   clang libclang-rt-14-dev libhowardhinnant-date-dev \
   libconcurrentqueue-dev libssl-dev openssl librdkafka-dev libpqxx-dev libpq-dev postgresql \
-  liblua5.4-dev libpcre2-dev
+  liblua5.4-dev libpcre2-dev \
+  man-db zsh fish
 
 # CI builds with warnings as errors.
 ifeq ($(CI),true)

@@ -16,6 +16,28 @@ std::vector<std::string> Args::all(const std::string& option) const {
   return it == values.end() ? std::vector<std::string>{} : it->second;
 }
 
+namespace {
+
+std::string spelled_choices(const std::vector<std::string>& choices) {
+  std::string out;
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
+  return out;
+}
+
+// The option table's choices are the one list both completion and this
+// check read, so a value a shell offers is always one the verb accepts.
+void check_choice(const OptionSpec& opt, const std::string& value) {
+  if (opt.choices.empty()) return;
+  for (const auto& c : opt.choices)
+    if (c == value) return;
+  const auto near = host::closest_match(value, opt.choices);
+  throw UsageError(opt.name + " must be " + spelled_choices(opt.choices) + ", not '" + value + "'" +
+                   (near.empty() ? "" : "; did you mean " + near + "?"));
+}
+
+}  // namespace
+
 Args parse_args(const VerbSpec& spec, int argc, char** argv, int first) {
   Args args;
   for (int i = first; i < argc; ++i) {
@@ -52,6 +74,7 @@ Args parse_args(const VerbSpec& spec, int argc, char** argv, int first) {
         if (i + 1 >= argc) throw UsageError(word + " needs a value " + opt->value);
         value = argv[++i];
       }
+      check_choice(*opt, value);
       auto& slot = args.values[word];
       if (!slot.empty() && !opt->repeatable) throw UsageError(word + " given twice");
       slot.push_back(value);

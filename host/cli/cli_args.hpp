@@ -14,7 +14,13 @@ struct OptionSpec {
   std::string value;  // "DIR" for options taking a value, empty for flags
   std::string help;
   bool repeatable = false;
+  // The values a shell may complete (and --help lists), when they are a fixed
+  // set; values named FILE, PATH, CONFIG or DIR complete as paths instead.
+  std::vector<std::string> choices = {};
 };
+
+// What a positional argument completes to in a shell.
+enum class Complete { Nothing, Files, Directories, Plugins };
 
 struct VerbSpec {
   std::string usage;  // "sluice run CONFIG [options]"
@@ -22,6 +28,11 @@ struct VerbSpec {
   std::vector<OptionSpec> options;
   std::size_t min_positionals = 0;
   std::size_t max_positionals = 0;
+  // Verbs with sub-actions (`plugins describe`, `dlq list`): the first
+  // positional's choices, and what the positionals after an action complete to.
+  std::vector<std::string> actions = {};
+  Complete positionals = Complete::Nothing;  // without actions: every positional
+  std::map<std::string, Complete> after_action = {};
 };
 
 class UsageError : public std::runtime_error {

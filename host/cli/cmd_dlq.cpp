@@ -8,7 +8,9 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "console.hpp"
+#include "output_format.hpp"
 #include "sluice/host/dead_letters.hpp"
+#include "sluice/sdk/json.hpp"
 
 namespace sluice::cli {
 namespace {
@@ -19,8 +21,33 @@ std::string clip(std::string s, std::size_t n) {
   return s.size() > n ? s.substr(0, n - 3) + "..." : s;
 }
 
-int list(host::StateDb& db, const host::DeadLetterFilter& f) {
+// One entry as JSON; `with_input` adds the stored input (show), which list
+// leaves out because inputs can be whole documents.
+void write_json(std::string& out, const host::DeadLetter& d, bool with_input) {
+  sdk::json::ObjectWriter o(out);
+  o.field("id", d.id);
+  o.field("pipeline", d.pipeline);
+  o.field("stage", d.stage);
+  o.field("plugin", d.plugin);
+  o.field("plugin_version", d.plugin_version);
+  o.field("count", static_cast<std::int64_t>(d.attempts));
+  o.field("first_seen_ms", d.first_ms);
+  o.field("last_seen_ms", d.time_ms);
+  o.field("item", d.item);
+  o.field("error", d.error);
+  o.field("input_kind", d.input_kind);
+  o.field("input_bytes", static_cast<std::int64_t>(d.input.size()));
+  if (with_input) o.field("input", d.input);
+}
+
+int list(host::StateDb& db, const host::DeadLetterFilter& f, OutputFormat format) {
   const auto entries = db.dead_letters(f);
+  if (format == OutputFormat::Json) {
+    std::string out;
+    sdk::json::append_array(out, entries, [](std::string& s, const auto& d) { write_json(s, d, false); });
+    std::cout << out << "\n";
+    return kExitOk;
+  }
   std::cout << std::left << std::setw(7) << "ID" << std::setw(14) << "PIPELINE" << std::setw(16) << "STAGE"
             << std::setw(7) << "COUNT" << std::setw(21) << "FIRST SEEN" << std::setw(21) << "LAST SEEN"
             << std::setw(28) << "ITEM"
@@ -35,7 +62,7 @@ int list(host::StateDb& db, const host::DeadLetterFilter& f) {
   return kExitOk;
 }
 
-int show(host::StateDb& db, const std::string& id_text) {
+int show(host::StateDb& db, const std::string& id_text, OutputFormat format) {
   std::int64_t id = 0;
   try {
     id = std::stoll(id_text);
@@ -46,6 +73,12 @@ int show(host::StateDb& db, const std::string& id_text) {
   if (!d) {
     std::cerr << "sluice dlq: no dead letter #" << id << "\n";
     return kExitFailed;
+  }
+  if (format == OutputFormat::Json) {
+    std::string out;
+    write_json(out, *d, true);
+    std::cout << out << "\n";
+    return kExitOk;
   }
   std::cout << "id:        " << d->id << "\npipeline:  " << d->pipeline << "\nstage:     " << d->stage
             << "\nplugin:    " << d->plugin << " " << d->plugin_version << "\ncount:     " << d->attempts
@@ -133,10 +166,10 @@ int replay(host::Host& h, host::StateDb& db, const std::string& config_file,
 
 }  // namespace
 
-int cmd_dlq(int argc, char** argv) {
-  const VerbSpec spec{
+VerbSpec dlq_spec() {
+  return {
       "sluice dlq list|show ID|replay|purge [--config FILE] [--state FILE] [--pipeline P] [--stage S] "
-      "[--yes]",
+      "[--yes] [--format text|json]",
       "The dead-letter store: every document or article that failed a stage, with the stage, plugin,\n"
       "error and the input needed to retry it. One entry per pipeline, stage, item and kind of error:\n"
       "failing the same way again raises its count and last-seen time. Ids never change.\n"
@@ -151,9 +184,21 @@ int cmd_dlq(int argc, char** argv) {
        {"--pipeline", "NAME", "only entries of this pipeline"},
        {"--stage", "NAME", "only entries of this stage"},
        {"--yes", "", "purge: confirm deleting every entry (needed without --pipeline/--stage)"},
+       {"--format",
+        "FMT",
+        "list, show: text (default) or json (show includes the stored input)",
+        false,
+        {"text", "json"}},
        plugin_dir_option()},
       1,
-      2};
+      2,
+      {"list", "show", "replay", "purge"},
+      Complete::Nothing,
+      {}};
+}
+
+int cmd_dlq(int argc, char** argv) {
+  const VerbSpec spec = dlq_spec();
   const auto args = parse_args(spec, argc, argv, 2);
   if (args.help) {
     std::cout << help_text(spec);
@@ -169,9 +214,10 @@ int cmd_dlq(int argc, char** argv) {
   if (action == "replay" && !args.has("--config")) throw UsageError("replay needs --config FILE");
 
   auto db = open_state(args.get("--state"), args.get("--config"));
-  if (action == "show") return show(*db, args.positionals[1]);
+  const auto format = output_format(args);
+  if (action == "show") return show(*db, args.positionals[1], format);
   if (action != "show") check_filter(*db, filter);
-  if (action == "list") return list(*db, filter);
+  if (action == "list") return list(*db, filter, format);
   if (action == "purge") return purge(*db, filter, args.has("--yes"));
   host::Host h;
   for (const auto& d : args.all("--plugin-dir")) h.add_plugin_dir(d);

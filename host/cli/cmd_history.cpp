@@ -10,17 +10,20 @@
 
 namespace sluice::cli {
 
+VerbSpec history_spec() {
+  return {"sluice history [PIPELINE] [--config FILE] [--state FILE] [--limit N] [--format text|json]",
+          "Recent runs, newest first: start time, duration, outcome, documents read,\n"
+          "articles delivered, failures and dead letters.",
+          {{"--config", "FILE", "the pipeline config (its [host] state names the database)"},
+           {"--state", "FILE", "the state database (default: the config's, else var/sluice.db)"},
+           {"--limit", "N", "how many runs (default 20)"},
+           format_option()},
+          0,
+          1};
+}
+
 int cmd_history(int argc, char** argv) {
-  const VerbSpec spec{
-      "sluice history [PIPELINE] [--config FILE] [--state FILE] [--limit N] [--format text|json]",
-      "Recent runs, newest first: start time, duration, outcome, documents read,\n"
-      "articles delivered, failures and dead letters.",
-      {{"--config", "FILE", "the pipeline config (its [host] state names the database)"},
-       {"--state", "FILE", "the state database (default: the config's, else var/sluice.db)"},
-       {"--limit", "N", "how many runs (default 20)"},
-       format_option()},
-      0,
-      1};
+  const VerbSpec spec = history_spec();
   const auto args = parse_args(spec, argc, argv, 2);
   if (args.help) {
     std::cout << help_text(spec);

@@ -42,19 +42,23 @@ int new_lua_script(const std::string& name, const std::filesystem::path& dir) {
 
 }  // namespace
 
+VerbSpec new_plugin_spec() {
+  return {"sluice new-plugin KIND|lua NAME [--dir DIR]",
+          "Creates a plugin project: CMakeLists.txt using find_package(SluiceSDK), a working\n"
+          "example stage of KIND (source, parser, enricher or sink), its option table, README.md,\n"
+          "sample.toml and GoogleTest tests. It builds out of tree against the installed SDK\n"
+          "and its tests pass as generated. NAME is [a-z][a-z0-9_]*: the .so file, the plugin\n"
+          "name in TOML and a C++ namespace.\n"
+          "KIND lua instead writes a starter Lua script for the `lua` enricher, a config that\n"
+          "runs it and an input file: no compiler needed (docs/scripting.md).",
+          {{"--dir", "DIR", "where to create the project (default: ./NAME); must not exist or be empty"}},
+          2,
+          2,
+          {"source", "parser", "enricher", "sink", "lua"}};
+}
+
 int cmd_new_plugin(int argc, char** argv) {
-  const VerbSpec spec{
-      "sluice new-plugin KIND|lua NAME [--dir DIR]",
-      "Creates a plugin project: CMakeLists.txt using find_package(SluiceSDK), a working\n"
-      "example stage of KIND (source, parser, enricher or sink), its option table, README.md,\n"
-      "sample.toml and GoogleTest tests. It builds out of tree against the installed SDK\n"
-      "and its tests pass as generated. NAME is [a-z][a-z0-9_]*: the .so file, the plugin\n"
-      "name in TOML and a C++ namespace.\n"
-      "KIND lua instead writes a starter Lua script for the `lua` enricher, a config that\n"
-      "runs it and an input file: no compiler needed (docs/scripting.md).",
-      {{"--dir", "DIR", "where to create the project (default: ./NAME); must not exist or be empty"}},
-      2,
-      2};
+  const VerbSpec spec = new_plugin_spec();
   const auto args = parse_args(spec, argc, argv, 2);
   if (args.help) {
     std::cout << help_text(spec);

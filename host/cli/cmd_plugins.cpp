@@ -47,19 +47,29 @@ int list_plugins(const host::Host& h, bool verbose) {
 
 }  // namespace
 
+VerbSpec plugins_spec() {
+  return {"sluice plugins [list | describe NAME | sample NAME | check PATH.so] [options]",
+          "Lists the plugins found on the search path (kind, name, version, description),\n"
+          "describes one plugin's options, or prints a TOML stage block for it that validates.",
+          {plugin_dir_option(),
+           {"--format",
+            "FMT",
+            "list: text (default) or json; describe: text, markdown or json (a JSON schema)",
+            false,
+            {"text", "markdown", "json"}},
+           {"--pipeline", "NAME", "sample: the pipeline name the block is written for (default: example)"},
+           {"--verbose", "", "list: also show each plugin's file and SHA-256"}},
+          0,
+          2,
+          {"list", "describe", "sample", "check"},
+          Complete::Nothing,
+          {{"describe", Complete::Plugins}, {"sample", Complete::Plugins}, {"check", Complete::Files}}};
+}
+
 int cmd_plugins(int argc, char** argv) {
   // `check` takes a file, not a name on the search path: its own verb.
   if (argc > 2 && std::string_view(argv[2]) == "check") return cmd_plugins_check(argc, argv);
-  const VerbSpec spec{
-      "sluice plugins [list | describe NAME | sample NAME | check PATH.so] [options]",
-      "Lists the plugins found on the search path (kind, name, version, description),\n"
-      "describes one plugin's options, or prints a TOML stage block for it that validates.",
-      {plugin_dir_option(),
-       {"--format", "FMT", "list: text (default) or json; describe: text, markdown or json (a JSON schema)"},
-       {"--pipeline", "NAME", "sample: the pipeline name the block is written for (default: example)"},
-       {"--verbose", "", "list: also show each plugin's file and SHA-256"}},
-      0,
-      2};
+  const VerbSpec spec = plugins_spec();
   const auto args = parse_args(spec, argc, argv, 2);
   if (args.help) {
     std::cout << help_text(spec);

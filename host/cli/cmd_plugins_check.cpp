@@ -22,18 +22,24 @@ void print_result(const conformance::Check& check, const conformance::CheckResul
 
 }  // namespace
 
+VerbSpec plugins_check_spec() {
+  return {"sluice plugins check PATH.so [--sample FILE] [--timeout SECONDS]",
+          "Runs the conformance kit against one plugin file: the descriptor gate, the option\n"
+          "table, its sample.toml, a working instance, two instances side by side, create/destroy\n"
+          "in a loop, concurrent calls when it claims thread safety, and bad input. Each check\n"
+          "runs in a child process, so a crash fails that check only. Exit status 0 when no\n"
+          "check fails, 1 otherwise.",
+          {{"--sample", "FILE", "the plugin's sample.toml (default: sample.toml next to PATH.so)"},
+           {"--timeout", "SECONDS", "give up on a check after SECONDS (default 300)"}},
+          2,
+          2,
+          {"check"},
+          Complete::Nothing,
+          {{"check", Complete::Files}}};
+}
+
 int cmd_plugins_check(int argc, char** argv) {
-  const VerbSpec spec{
-      "sluice plugins check PATH.so [--sample FILE] [--timeout SECONDS]",
-      "Runs the conformance kit against one plugin file: the descriptor gate, the option\n"
-      "table, its sample.toml, a working instance, two instances side by side, create/destroy\n"
-      "in a loop, concurrent calls when it claims thread safety, and bad input. Each check\n"
-      "runs in a child process, so a crash fails that check only. Exit status 0 when no\n"
-      "check fails, 1 otherwise.",
-      {{"--sample", "FILE", "the plugin's sample.toml (default: sample.toml next to PATH.so)"},
-       {"--timeout", "SECONDS", "give up on a check after SECONDS (default 300)"}},
-      2,
-      2};
+  const VerbSpec spec = plugins_check_spec();
   const auto args = parse_args(spec, argc, argv, 2);
   if (args.help) {
     std::cout << help_text(spec);

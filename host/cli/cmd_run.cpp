@@ -15,24 +15,6 @@
 namespace sluice::cli {
 namespace {
 
-VerbSpec run_spec() {
-  return {
-      "sluice run CONFIG [--pipeline NAME] [--plugin-dir DIR]... [--adopt-output SINK]... "
-      "[--reset-output SINK]... [--reset-state]",
-      "Runs the pipelines in CONFIG once, from their sources to their sinks, and prints a\n"
-      "summary per pipeline. Exit status: 0 when every document reached every sink, 1 when\n"
-      "any document failed or a run could not finish, 2 for usage or config errors.",
-      {{"--pipeline", "NAME", "run only this pipeline"},
-       plugin_dir_option(),
-       {"--adopt-output", "SINK",
-        "count this sink's existing output as already delivered (after its state was lost)"},
-       {"--reset-output", "SINK", "empty this sink's output first; it receives what the sources deliver"},
-       reset_state_option(),
-       {"--quiet", "", "print no progress line and no summary"}},
-      1,
-      1};
-}
-
 // A single self-overwriting progress line, only when stderr is a terminal.
 class ProgressLine {
  public:
@@ -96,6 +78,27 @@ bool output_names_known(const Args& args, const host::Config& config) {
 }
 
 }  // namespace
+
+VerbSpec run_spec() {
+  return {
+      "sluice run CONFIG [--pipeline NAME] [--plugin-dir DIR]... [--adopt-output SINK]... "
+      "[--reset-output SINK]... [--reset-state]",
+      "Runs the pipelines in CONFIG once, from their sources to their sinks, and prints a\n"
+      "summary per pipeline. Exit status: 0 when every document reached every sink, 1 when\n"
+      "any document failed or a run could not finish, 2 for usage or config errors.",
+      {{"--pipeline", "NAME", "run only this pipeline"},
+       plugin_dir_option(),
+       {"--adopt-output", "SINK",
+        "count this sink's existing output as already delivered (after its state was lost)"},
+       {"--reset-output", "SINK", "empty this sink's output first; it receives what the sources deliver"},
+       reset_state_option(),
+       {"--quiet", "", "print no progress line and no summary"}},
+      1,
+      1,
+      {},
+      Complete::Files,
+      {}};
+}
 
 int cmd_run(int argc, char** argv) {
   const auto spec = run_spec();

@@ -16,27 +16,6 @@
 namespace sluice::cli {
 namespace {
 
-VerbSpec search_spec() {
-  return {
-      "sluice search CONFIG QUERY [--pipeline P] [--sink NAME] [--limit N] [--since DATE]\n"
-      "                     [--entity NAME] [--language xx] [--json] [--plugin-dir DIR]...",
-      "Searches what a pipeline stored, best matches first: id, published date, title,\n"
-      "source and a snippet with the matched words highlighted. The sink answers in its own\n"
-      "query language: SQLite FTS5 (`flood AND title:valley`, \"exact phrase\", prefix*)\n"
-      "ranked by bm25, or PostgreSQL websearch syntax (`flood -drill \"exact phrase\"`).\n"
-      "Without --sink, the first sink of the pipeline that can be searched.",
-      {plugin_dir_option(),
-       {"--pipeline", "P", "the pipeline whose sink to search (default: the only one, or the first)"},
-       {"--sink", "NAME", "the sink stage to search (default: the first searchable one)"},
-       {"--limit", "N", "at most N results (default 10)"},
-       {"--since", "DATE", "only articles published on or after DATE (YYYY-MM-DD)"},
-       {"--entity", "NAME", "only articles naming this entity (its name or a mention's exact text)"},
-       {"--language", "xx", "only articles in this language (ISO 639-1, e.g. en)"},
-       {"--json", "", "one JSON array of results on stdout"}},
-      2,
-      2};
-}
-
 const host::PipelineConfig& pick_pipeline(const host::Config& config, const Args& args) {
   if (!args.has("--pipeline")) return config.pipelines.front();
   if (const auto* p = config.pipeline(args.get("--pipeline"))) return *p;
@@ -104,6 +83,30 @@ void print_text(const std::vector<sdk::SearchHit>& hits) {
 }
 
 }  // namespace
+
+VerbSpec search_spec() {
+  return {
+      "sluice search CONFIG QUERY [--pipeline P] [--sink NAME] [--limit N] [--since DATE]\n"
+      "                     [--entity NAME] [--language xx] [--json] [--plugin-dir DIR]...",
+      "Searches what a pipeline stored, best matches first: id, published date, title,\n"
+      "source and a snippet with the matched words highlighted. The sink answers in its own\n"
+      "query language: SQLite FTS5 (`flood AND title:valley`, \"exact phrase\", prefix*)\n"
+      "ranked by bm25, or PostgreSQL websearch syntax (`flood -drill \"exact phrase\"`).\n"
+      "Without --sink, the first sink of the pipeline that can be searched.",
+      {plugin_dir_option(),
+       {"--pipeline", "P", "the pipeline whose sink to search (default: the only one, or the first)"},
+       {"--sink", "NAME", "the sink stage to search (default: the first searchable one)"},
+       {"--limit", "N", "at most N results (default 10)"},
+       {"--since", "DATE", "only articles published on or after DATE (YYYY-MM-DD)"},
+       {"--entity", "NAME", "only articles naming this entity (its name or a mention's exact text)"},
+       {"--language", "xx", "only articles in this language (ISO 639-1, e.g. en)"},
+       {"--json", "", "one JSON array of results on stdout"}},
+      2,
+      2,
+      {},
+      Complete::Files,
+      {}};
+}
 
 int cmd_search(int argc, char** argv) {
   const auto spec = search_spec();

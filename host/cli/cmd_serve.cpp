@@ -10,7 +10,7 @@
 #include "structured_log.hpp"
 
 namespace sluice::cli {
-namespace {
+namespace {}  // namespace
 
 VerbSpec serve_spec() {
   return {"sluice serve CONFIG [--plugin-dir DIR]... [--log-level info|warn] [--log-format text|json]",
@@ -24,10 +24,11 @@ VerbSpec serve_spec() {
           "See docs/scheduling.md.",
           {plugin_dir_option(), reset_state_option(), log_options()[0], log_options()[1]},
           1,
-          1};
+          1,
+          {},
+          Complete::Files,
+          {}};
 }
-
-}  // namespace
 
 int cmd_serve(int argc, char** argv) {
   const auto spec = serve_spec();

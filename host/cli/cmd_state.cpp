@@ -31,17 +31,23 @@ void print_summary(const host::StateCheck& c) {
 
 }  // namespace
 
+VerbSpec state_spec() {
+  return {"sluice state check [--config FILE] [--state FILE]",
+          "Checks the state database (SQLite's full integrity check, read-only: nothing is changed)\n"
+          "and summarises what it holds: sink commit tokens, source checkpoints and other stage state,\n"
+          "dead letters per pipeline and stage, and the last run of each pipeline. Exit status: 0 when\n"
+          "the file is intact, 1 when it is damaged, 2 for usage errors or a missing file.",
+          {{"--config", "FILE", "the pipeline config (its [host] state names the database)"},
+           {"--state", "FILE", "the state database (default: the config's, else var/sluice.db)"}},
+          1,
+          1,
+          {"check"},
+          Complete::Nothing,
+          {}};
+}
+
 int cmd_state(int argc, char** argv) {
-  const VerbSpec spec{
-      "sluice state check [--config FILE] [--state FILE]",
-      "Checks the state database (SQLite's full integrity check, read-only: nothing is changed)\n"
-      "and summarises what it holds: sink commit tokens, source checkpoints and other stage state,\n"
-      "dead letters per pipeline and stage, and the last run of each pipeline. Exit status: 0 when\n"
-      "the file is intact, 1 when it is damaged, 2 for usage errors or a missing file.",
-      {{"--config", "FILE", "the pipeline config (its [host] state names the database)"},
-       {"--state", "FILE", "the state database (default: the config's, else var/sluice.db)"}},
-      1,
-      1};
+  const VerbSpec spec = state_spec();
   const auto args = parse_args(spec, argc, argv, 2);
   if (args.help) {
     std::cout << help_text(spec);

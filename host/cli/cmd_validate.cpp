@@ -63,17 +63,24 @@ int validate_json(host::Host& h, const std::string& file) {
 
 }  // namespace
 
+VerbSpec validate_spec() {
+  return {"sluice validate CONFIG [--plugin-dir DIR]... [--format text|json]",
+          "Checks CONFIG against every plugin's declared options: unknown keys (with\n"
+          "suggestions), wrong types, missing required options, unknown plugins and unset\n"
+          "environment variables, each reported as file:line:col; then builds each parser and\n"
+          "enricher stage once (a Lua script that does not compile is an error here).\n"
+          "Exit status 0 when valid, 2 otherwise. --format json prints one object with every\n"
+          "error's file, line, column, message and suggestion.",
+          {plugin_dir_option(), format_option()},
+          1,
+          1,
+          {},
+          Complete::Files,
+          {}};
+}
+
 int cmd_validate(int argc, char** argv) {
-  const VerbSpec spec{"sluice validate CONFIG [--plugin-dir DIR]... [--format text|json]",
-                      "Checks CONFIG against every plugin's declared options: unknown keys (with\n"
-                      "suggestions), wrong types, missing required options, unknown plugins and unset\n"
-                      "environment variables, each reported as file:line:col; then builds each parser and\n"
-                      "enricher stage once (a Lua script that does not compile is an error here).\n"
-                      "Exit status 0 when valid, 2 otherwise. --format json prints one object with every\n"
-                      "error's file, line, column, message and suggestion.",
-                      {plugin_dir_option(), format_option()},
-                      1,
-                      1};
+  const VerbSpec spec = validate_spec();
   const auto args = parse_args(spec, argc, argv, 2);
   if (args.help) {
     std::cout << help_text(spec);

@@ -9,7 +9,18 @@
 
 namespace sluice::cli {
 
-int cmd_version(int, char**) {
+VerbSpec version_spec() {
+  return {"sluice version | sluice --version",
+          "Prints the release, the SDK ABI version the host speaks (plugins must match its major),\n"
+          "the build type, the git revision it was built from and the compiler and toolchain tag.",
+          {}};
+}
+
+int cmd_version(int argc, char** argv) {
+  if (parse_args(version_spec(), argc, argv, 2).help) {
+    std::cout << help_text(version_spec());
+    return kExitOk;
+  }
   std::cout << "sluice " << SLUICE_VERSION << "\n"
             << "sdk abi     " << SLUICE_SDK_ABI_MAJOR << "." << SLUICE_SDK_ABI_MINOR << "\n"
             << "build type  " << SLUICE_BUILD_TYPE << "\n"

@@ -2,6 +2,8 @@
 // the process exit code.
 #pragma once
 
+#include "cli_args.hpp"
+
 namespace sluice::cli {
 
 // Exit codes shared by every verb.
@@ -21,5 +23,26 @@ int cmd_history(int argc, char** argv);
 int cmd_search(int argc, char** argv);
 int cmd_state(int argc, char** argv);    // `state check`
 int cmd_version(int argc, char** argv);  // also `sluice --version`
+int cmd_init(int argc, char** argv);
+int cmd_completion(int argc, char** argv);
+int cmd_complete(int argc, char** argv);  // `__complete`: what the completion scripts ask
+int cmd_man(int argc, char** argv);
+
+// Each verb's command line, declared once: parsing, --help, completion and
+// the man page all read these.
+VerbSpec run_spec();
+VerbSpec serve_spec();
+VerbSpec validate_spec();
+VerbSpec plugins_spec();
+VerbSpec plugins_check_spec();
+VerbSpec new_plugin_spec();
+VerbSpec dlq_spec();
+VerbSpec history_spec();
+VerbSpec search_spec();
+VerbSpec state_spec();
+VerbSpec version_spec();
+VerbSpec init_spec();
+VerbSpec completion_spec();
+VerbSpec man_spec();
 
 }  // namespace sluice::cli

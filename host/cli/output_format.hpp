@@ -18,7 +18,11 @@ inline OutputFormat output_format(const Args& args) {
 }
 
 inline OptionSpec format_option() {
-  return {"--format", "FMT", "text (default) or json: one JSON document on stdout, for scripts"};
+  return {"--format",
+          "FMT",
+          "text (default) or json: one JSON document on stdout, for scripts",
+          false,
+          {"text", "json"}};
 }
 
 }  // namespace sluice::cli

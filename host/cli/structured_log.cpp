@@ -44,8 +44,16 @@ void StructuredLog::write(LogLevel level, std::string_view m) {
 }
 
 std::vector<OptionSpec> log_options() {
-  return {{"--log-level", "LEVEL", "info (default) or warn: the least severe lines to print"},
-          {"--log-format", "FMT", "text (default) or json: one JSON object per line (journald, shippers)"}};
+  return {{"--log-level",
+           "LEVEL",
+           "info (default) or warn: the least severe lines to print",
+           false,
+           {"info", "warn"}},
+          {"--log-format",
+           "FMT",
+           "text (default) or json: one JSON object per line (journald, shippers)",
+           false,
+           {"text", "json"}}};
 }
 
 StructuredLog make_log(const Args& args) {

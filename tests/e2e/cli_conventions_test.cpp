@@ -70,6 +70,38 @@ TEST(CliConventions, PluginsListAsJsonParses) {
   EXPECT_EQ(sluice("plugins --format yaml").status, 2);
 }
 
+TEST(CliConventions, DeadLettersAsJsonParse) {
+  TempDir dir;
+  write_file(dir / "in" / "a.txt", "A title\n\nA body that the script refuses.\n");
+  write_file(dir / "in" / "b.txt", "Another title\n\nAnother body.\n");
+  write_file(
+      dir / "p.toml",
+      "[host]\nstate = \"state.db\"\n[pipeline.p]\n[[pipeline.p.source]]\nplugin = \"files\"\n"
+      "path = \"in\"\n[[pipeline.p.parser]]\nplugin = \"plain_text\"\n[[pipeline.p.enrich]]\n"
+      "plugin = \"lua\"\nname = \"picky\"\nsource = \"function process(a) if a.body:find('refuses') "
+      "then error('no thanks') end end\"\n[[pipeline.p.sink]]\nplugin = \"jsonl\"\npath = \"o.jsonl\"\n");
+  ASSERT_EQ(sluice("run p.toml", dir.path()).status, 1);
+
+  const auto list = sluice("dlq list --config p.toml --format json", dir.path());
+  ASSERT_EQ(list.status, 0) << list.err;
+  const auto entries = parse_json(list.out).extract<Poco::JSON::Array::Ptr>();
+  ASSERT_EQ(entries->size(), 1u) << list.out;
+  const auto e = entries->getObject(0);
+  EXPECT_EQ(e->getValue<std::string>("pipeline"), "p");
+  EXPECT_EQ(e->getValue<std::string>("stage"), "picky");
+  EXPECT_EQ(e->getValue<int>("count"), 1);
+  EXPECT_THAT(e->getValue<std::string>("error"), HasSubstr("no thanks"));
+  EXPECT_FALSE(e->has("input")) << "list leaves the stored input out";
+
+  const auto id = std::to_string(e->getValue<std::int64_t>("id"));
+  const auto show = sluice("dlq show " + id + " --config p.toml --format json", dir.path());
+  ASSERT_EQ(show.status, 0) << show.err;
+  const auto one = parse_json(show.out).extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ(one->getValue<std::string>("stage"), "picky");
+  EXPECT_THAT(one->getValue<std::string>("input"), HasSubstr("refuses"));
+  EXPECT_EQ(sluice("dlq list --config p.toml --format yml", dir.path()).status, 2);
+}
+
 TEST(CliConventions, ValidateAsJsonCarriesPositionAndSuggestion) {
   TempDir dir;
   write_file(dir / "typo.toml",
