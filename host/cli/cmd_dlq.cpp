@@ -22,7 +22,7 @@ std::string clip(std::string s, std::size_t n) {
 }
 
 // One entry as JSON; `with_input` adds the stored input (show), which list
-// leaves out because inputs can be whole documents.
+// leaves out because inputs can be whole documents (serialised, bytes in base64).
 void write_json(std::string& out, const host::DeadLetter& d, bool with_input) {
   sdk::json::ObjectWriter o(out);
   o.field("id", d.id);
@@ -36,8 +36,9 @@ void write_json(std::string& out, const host::DeadLetter& d, bool with_input) {
   o.field("item", d.item);
   o.field("error", d.error);
   o.field("input_kind", d.input_kind);
+  if (!with_input) return;  // the listing query does not load inputs
   o.field("input_bytes", static_cast<std::int64_t>(d.input.size()));
-  if (with_input) o.field("input", d.input);
+  o.field("input", d.input);
 }
 
 int list(host::StateDb& db, const host::DeadLetterFilter& f, OutputFormat format) {

@@ -72,13 +72,13 @@ TEST(CliConventions, PluginsListAsJsonParses) {
 
 TEST(CliConventions, DeadLettersAsJsonParse) {
   TempDir dir;
-  write_file(dir / "in" / "a.txt", "A title\n\nA body that the script refuses.\n");
+  write_file(dir / "in" / "a.txt", "A title\n\nA body the script refuses.\n");
   write_file(dir / "in" / "b.txt", "Another title\n\nAnother body.\n");
   write_file(
       dir / "p.toml",
       "[host]\nstate = \"state.db\"\n[pipeline.p]\n[[pipeline.p.source]]\nplugin = \"files\"\n"
       "path = \"in\"\n[[pipeline.p.parser]]\nplugin = \"plain_text\"\n[[pipeline.p.enrich]]\n"
-      "plugin = \"lua\"\nname = \"picky\"\nsource = \"function process(a) if a.body:find('refuses') "
+      "plugin = \"lua\"\nname = \"picky\"\nsource = \"function process(a) if a.title:find('A title') "
       "then error('no thanks') end end\"\n[[pipeline.p.sink]]\nplugin = \"jsonl\"\npath = \"o.jsonl\"\n");
   ASSERT_EQ(sluice("run p.toml", dir.path()).status, 1);
 
@@ -98,7 +98,7 @@ TEST(CliConventions, DeadLettersAsJsonParse) {
   ASSERT_EQ(show.status, 0) << show.err;
   const auto one = parse_json(show.out).extract<Poco::JSON::Object::Ptr>();
   EXPECT_EQ(one->getValue<std::string>("stage"), "picky");
-  EXPECT_THAT(one->getValue<std::string>("input"), HasSubstr("refuses"));
+  EXPECT_THAT(one->getValue<std::string>("input"), HasSubstr("a.txt"));
   EXPECT_EQ(sluice("dlq list --config p.toml --format yml", dir.path()).status, 2);
 }
 
