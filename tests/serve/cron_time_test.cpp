@@ -3,10 +3,10 @@
 #include <date/tz.h>
 #include <gtest/gtest.h>
 
-#include "fake_clock.hpp"
 #include "config/cron_parser.hpp"
-#include "schedule/next_slot.hpp"
 #include "config/time_zone.hpp"
+#include "fake_clock.hpp"
+#include "schedule/next_slot.hpp"
 
 namespace sluice::serve_test {
 namespace {

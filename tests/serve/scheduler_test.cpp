@@ -2,8 +2,8 @@
 // catch-up after downtime, overlap skip/queue, `once`, reloads.
 #include <gtest/gtest.h>
 
-#include "fake_clock.hpp"
 #include "config/schedule_text.hpp"
+#include "fake_clock.hpp"
 
 namespace sluice::serve_test {
 namespace {

@@ -15,8 +15,8 @@
 #include "config/env_substitution.hpp"
 #include "config/schedule_text.hpp"
 #include "config/time_zone.hpp"
-#include "sluice/host/options_schema.hpp"
 #include "config/toml_diagnostics.hpp"
+#include "sluice/host/options_schema.hpp"
 
 namespace sluice::host {
 

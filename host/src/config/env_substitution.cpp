@@ -44,8 +44,8 @@ Substitution substitute_env(std::string_view text) {
     } else if (sep != std::string_view::npos) {
       out += inner.substr(sep + 2);  // unset or empty: the fallback (shell semantics)
     } else {
-      result.error = "environment variable " + name + " is not set (write ${" + name +
-                     ":-default} to give a fallback)";
+      result.error =
+          "environment variable " + name + " is not set (write ${" + name + ":-default} to give a fallback)";
       return result;
     }
     result.substituted = true;

@@ -9,8 +9,8 @@ namespace sluice::host::detail {
 
 struct Substitution {
   std::string value;
-  bool substituted = false;   // at least one ${...} was expanded
-  std::string error;          // non-empty: unset variable or unterminated ${
+  bool substituted = false;  // at least one ${...} was expanded
+  std::string error;         // non-empty: unset variable or unterminated ${
 };
 
 // Expands every ${NAME} / ${NAME:-fallback}; "$$" stands for a literal '$'.

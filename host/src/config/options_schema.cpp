@@ -1,10 +1,11 @@
 #include "sluice/host/options_schema.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "sluice/sdk/json.hpp"
 
@@ -63,10 +64,12 @@ void json_schema_type(std::string& out, std::int32_t type) {
     case SLUICE_OPT_FLOAT: out += R"("type":"number")"; break;
     case SLUICE_OPT_BOOL: out += R"("type":"boolean")"; break;
     case SLUICE_OPT_DURATION:
-      out += R"("oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^([0-9]+(\\.[0-9]+)?(ms|s|m|h|d))+$"}])";
+      out +=
+          R"("oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^([0-9]+(\\.[0-9]+)?(ms|s|m|h|d))+$"}])";
       break;
     case SLUICE_OPT_SIZE:
-      out += R"("oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)? *([KMGT]i?B|kB|B)?$"}])";
+      out +=
+          R"("oneOf":[{"type":"integer","minimum":0},{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)? *([KMGT]i?B|kB|B)?$"}])";
       break;
     case SLUICE_OPT_LIST: out += R"("type":"array","items":{"type":"string"})"; break;
     case SLUICE_OPT_TABLE: out += R"("type":"object")"; break;
@@ -82,8 +85,10 @@ std::string describe_text(const sluice_plugin_descriptor& d) {
   for (std::uint32_t i = 0; i < d.option_count; ++i) {
     const auto& o = d.options[i];
     out << "  " << o.name << " (" << option_type_name(o.type) << ")";
-    if (o.required) out << ", required";
-    else if (o.default_toml) out << ", default " << o.default_toml;
+    if (o.required)
+      out << ", required";
+    else if (o.default_toml)
+      out << ", default " << o.default_toml;
     out << "\n      " << or_empty(o.description) << "\n";
     if (o.example_toml) out << "      example: " << o.name << " = " << o.example_toml << "\n";
   }
@@ -93,9 +98,12 @@ std::string describe_text(const sluice_plugin_descriptor& d) {
 std::string markdown_cell(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -108,8 +116,7 @@ std::string describe_markdown(const sluice_plugin_descriptor& d) {
     const auto& o = d.options[i];
     out << "| `" << o.name << "` | " << option_type_name(o.type) << " | ";
     if (o.default_toml) out << "`" << markdown_cell(o.default_toml) << "`";
-    out << " | " << (o.required ? "yes" : "no") << " | " << markdown_cell(or_empty(o.description))
-        << " |\n";
+    out << " | " << (o.required ? "yes" : "no") << " | " << markdown_cell(or_empty(o.description)) << " |\n";
   }
   return out.str();
 }
@@ -127,12 +134,14 @@ std::string describe_json_schema(const sluice_plugin_descriptor& d) {
   json::append_string(out, d.name);
   out += R"(},"name":{"type":"string","description":"stage name, unique in the pipeline"})";
   if (d.kind == SLUICE_KIND_PARSER)
-    out += R"(,"match":{"type":"array","items":{"type":"string"},"description":"globs or MIME types this parser takes"})";
+    out +=
+        R"(,"match":{"type":"array","items":{"type":"string"},"description":"globs or MIME types this parser takes"})";
   // The host's own stage keys (see StagePolicy), valid in every stage.
   out += R"(,"call_timeout":{)";
   json_schema_type(out, SLUICE_OPT_DURATION);
-  out += R"(,"description":"a stage call taking longer ends the run"},"retries":{"type":"integer","minimum":0,)"
-         R"("description":"source/sink attempts after the first"},"retry_backoff":{)";
+  out +=
+      R"(,"description":"a stage call taking longer ends the run"},"retries":{"type":"integer","minimum":0,)"
+      R"("description":"source/sink attempts after the first"},"retry_backoff":{)";
   json_schema_type(out, SLUICE_OPT_DURATION);
   out += R"(,"description":"first wait between attempts, doubled each time"},"retry_deadline":{)";
   json_schema_type(out, SLUICE_OPT_DURATION);
@@ -226,8 +235,8 @@ std::string sample_toml(const PluginInfo& plugin, std::string_view pipeline) {
       out << o.name << " = " << (o.example_toml ? o.example_toml : placeholder(o.type)) << "  # "
           << or_empty(o.description) << "\n";
     } else {
-      out << "# " << o.name << " = " << (o.default_toml ? o.default_toml : placeholder(o.type))
-          << "  # " << or_empty(o.description) << "\n";
+      out << "# " << o.name << " = " << (o.default_toml ? o.default_toml : placeholder(o.type)) << "  # "
+          << or_empty(o.description) << "\n";
     }
   }
   return out.str();
@@ -262,12 +271,18 @@ bool parse_duration_ms(std::string_view text, std::int64_t& out) {
     while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
     const auto unit = text.substr(unit_start, i - unit_start);
     double scale;
-    if (unit == "ms") scale = 1;
-    else if (unit == "s") scale = 1000;
-    else if (unit == "m") scale = 60'000;
-    else if (unit == "h") scale = 3'600'000;
-    else if (unit == "d") scale = 86'400'000;
-    else return false;
+    if (unit == "ms")
+      scale = 1;
+    else if (unit == "s")
+      scale = 1000;
+    else if (unit == "m")
+      scale = 60'000;
+    else if (unit == "h")
+      scale = 3'600'000;
+    else if (unit == "d")
+      scale = 86'400'000;
+    else
+      return false;
     total += number * scale;
   }
   if (!(total + 0.5 < kMaxInt64AsDouble)) return false;  // the cast would be undefined
@@ -284,16 +299,26 @@ bool parse_size_bytes(std::string_view text, std::int64_t& out) {
   while (i < text.size() && text[i] == ' ') ++i;
   const auto unit = text.substr(i);
   double scale;
-  if (unit.empty() || unit == "B") scale = 1;
-  else if (unit == "KB" || unit == "kB") scale = 1e3;
-  else if (unit == "MB") scale = 1e6;
-  else if (unit == "GB") scale = 1e9;
-  else if (unit == "TB") scale = 1e12;
-  else if (unit == "KiB") scale = 1024.0;
-  else if (unit == "MiB") scale = 1024.0 * 1024;
-  else if (unit == "GiB") scale = 1024.0 * 1024 * 1024;
-  else if (unit == "TiB") scale = 1024.0 * 1024 * 1024 * 1024;
-  else return false;
+  if (unit.empty() || unit == "B")
+    scale = 1;
+  else if (unit == "KB" || unit == "kB")
+    scale = 1e3;
+  else if (unit == "MB")
+    scale = 1e6;
+  else if (unit == "GB")
+    scale = 1e9;
+  else if (unit == "TB")
+    scale = 1e12;
+  else if (unit == "KiB")
+    scale = 1024.0;
+  else if (unit == "MiB")
+    scale = 1024.0 * 1024;
+  else if (unit == "GiB")
+    scale = 1024.0 * 1024 * 1024;
+  else if (unit == "TiB")
+    scale = 1024.0 * 1024 * 1024 * 1024;
+  else
+    return false;
   if (!(number * scale + 0.5 < kMaxInt64AsDouble)) return false;  // the cast would be undefined
   out = static_cast<std::int64_t>(number * scale + 0.5);
   return true;

@@ -35,13 +35,11 @@ std::optional<std::string> probe_elf_exports(std::string_view bytes, const char*
   Elf64_Ehdr eh{};
   if (f.data.size() < EI_NIDENT || std::memcmp(f.data.data(), ELFMAG, SELFMAG) != 0)
     return "not an ELF shared object";
-  if (static_cast<unsigned char>(f.data[EI_CLASS]) != ELFCLASS64)
-    return "not a 64-bit ELF object";
+  if (static_cast<unsigned char>(f.data[EI_CLASS]) != ELFCLASS64) return "not a 64-bit ELF object";
   if (!f.read(0, &eh, sizeof eh)) return "truncated ELF header";
   if (eh.e_type != ET_DYN) return "ELF file is not a shared object";
   if (kHostMachine != EM_NONE && eh.e_machine != kHostMachine)
-    return "ELF file is for another machine architecture (e_machine " +
-           std::to_string(eh.e_machine) + ")";
+    return "ELF file is for another machine architecture (e_machine " + std::to_string(eh.e_machine) + ")";
 
   std::vector<Elf64_Shdr> sections(eh.e_shnum);
   if (eh.e_shentsize != sizeof(Elf64_Shdr) ||

@@ -46,7 +46,8 @@ class CallWatchdog {
   // RAII marker around one stage call; costs nothing when limit_ms is 0.
   class Call {
    public:
-    Call(CallWatchdog* w, std::size_t slot, std::int64_t limit_ms, const std::string& stage, const std::string& item)
+    Call(CallWatchdog* w, std::size_t slot, std::int64_t limit_ms, const std::string& stage,
+         const std::string& item)
         : slot_(w && limit_ms > 0 ? &w->slots_[slot] : nullptr) {
       if (!slot_) return;
       std::lock_guard lock(slot_->mu);

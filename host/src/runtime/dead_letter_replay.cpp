@@ -1,7 +1,7 @@
 #include <map>
 
-#include "state/serialization.hpp"
 #include "sluice/host/dead_letters.hpp"
+#include "state/serialization.hpp"
 
 namespace sluice::host {
 namespace {

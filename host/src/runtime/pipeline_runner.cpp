@@ -15,9 +15,9 @@
 #include "runtime/call_watchdog.hpp"
 #include "runtime/checkpoint_tracker.hpp"
 #include "runtime/retry_policy.hpp"
-#include "state/serialization.hpp"
-#include "sluice/sdk/json.hpp"
 #include "runtime/stage_context.hpp"
+#include "sluice/sdk/json.hpp"
+#include "state/serialization.hpp"
 
 namespace sluice::host {
 namespace {

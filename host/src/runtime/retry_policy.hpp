@@ -24,8 +24,9 @@ class Backoff {
     if (elapsed >= std::chrono::milliseconds(policy_.retry_deadline_ms)) return false;
     // Full jitter around the doubled base keeps many hosts retrying against
     // one store from marching in step.
-    const double base = std::min<double>(static_cast<double>(policy_.retry_max_backoff_ms),
-                                         static_cast<double>(policy_.retry_backoff_ms) * (1 << std::min(attempt_, 20L)));
+    const double base =
+        std::min<double>(static_cast<double>(policy_.retry_max_backoff_ms),
+                         static_cast<double>(policy_.retry_backoff_ms) * (1 << std::min(attempt_, 20L)));
     std::uniform_real_distribution<double> jitter(0.5, 1.5);
     auto delay = std::chrono::milliseconds(static_cast<std::int64_t>(base * jitter(rng_)));
     const auto left = std::chrono::milliseconds(policy_.retry_deadline_ms) -

@@ -35,8 +35,12 @@ class StageContext {
   // Keys are prefixed "pipeline/stage/" so two stages never see each other's.
   struct PrefixedState : sdk::StateStore {
     PrefixedState(sdk::StateStore* inner, const std::string& prefix) : inner(inner), prefix(prefix) {}
-    std::optional<std::string> get(std::string_view key) override { return inner->get(prefix + std::string(key)); }
-    void put(std::string_view key, std::string_view value) override { inner->put(prefix + std::string(key), value); }
+    std::optional<std::string> get(std::string_view key) override {
+      return inner->get(prefix + std::string(key));
+    }
+    void put(std::string_view key, std::string_view value) override {
+      inner->put(prefix + std::string(key), value);
+    }
     void erase(std::string_view key) override { inner->erase(prefix + std::string(key)); }
     sdk::StateStore* inner;
     const std::string& prefix;

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "schedule/cron_match.hpp"
 #include "config/time_zone.hpp"
+#include "schedule/cron_match.hpp"
 
 namespace sluice::host::schedule {
 

@@ -1,7 +1,7 @@
+#include "sluice/host/dead_letter_limits.hpp"
+
 #include <algorithm>
 #include <sstream>
-
-#include "sluice/host/dead_letter_limits.hpp"
 
 namespace sluice::host {
 

@@ -13,9 +13,9 @@
 namespace sluice::host::detail {
 namespace {
 
+using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-using Poco::Dynamic::Var;
 
 std::string base64(const std::string& bytes) {
   std::ostringstream out;
@@ -151,9 +151,9 @@ sdk::Article article_from_json(const std::string& json) {
   });
   if (const auto h = str(o, "simhash"); !h.empty()) a.simhash = std::stoull(h, nullptr, 16);
   if (auto r = o->getObject("readability")) {
-    a.readability = sdk::Readability{static_cast<std::uint32_t>(num(r, "words")),
-                                     static_cast<std::uint32_t>(num(r, "sentences")),
-                                     r->getValue<double>("reading_minutes"), r->getValue<double>("flesch_reading_ease")};
+    a.readability = sdk::Readability{
+        static_cast<std::uint32_t>(num(r, "words")), static_cast<std::uint32_t>(num(r, "sentences")),
+        r->getValue<double>("reading_minutes"), r->getValue<double>("flesch_reading_ease")};
   }
   if (o->has("fields")) a.fields = to_value(o->get("fields"));
   a.lineage = objects<sdk::LineageEntry>(o, "lineage", [](const Object::Ptr& l) {
